@@ -1,0 +1,63 @@
+"""The scalar vocabulary of ServiceTitan's documents, as pydantic types.
+
+Each type validates like the real API's .NET binder would (an int64 never silently overflows, a
+date-time is always UTC) and renders in our OpenAPI document with the same ``type``/``format`` pair
+as the official one, so the fidelity test can compare schemas field by field.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime, timezone
+from typing import Annotated, Any
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, WithJsonSchema
+
+INT64_MIN, INT64_MAX = -(2**63), 2**63 - 1
+INT32_MIN, INT32_MAX = -(2**31), 2**31 - 1
+
+
+def _bounded(low: int, high: int, kind: str):  # noqa: ANN202 - returns a validator
+    def check(value: int) -> int:
+        if not low <= value <= high:
+            raise ValueError(f"The value {value} is out of range for {kind}.")
+        return value
+
+    return check
+
+
+def _utc(value: datetime) -> datetime:
+    # ServiceTitan reads every date-time as UTC; a naive value is taken to be UTC already.
+    if value.tzinfo is None:
+        return value.replace(tzinfo=timezone.utc)
+    return value.astimezone(timezone.utc)
+
+
+Int64 = Annotated[
+    int, AfterValidator(_bounded(INT64_MIN, INT64_MAX, "int64")),
+    WithJsonSchema({"type": "integer", "format": "int64"}),
+]
+Int32 = Annotated[
+    int, AfterValidator(_bounded(INT32_MIN, INT32_MAX, "int32")),
+    WithJsonSchema({"type": "integer", "format": "int32"}),
+]
+Double = Annotated[float, WithJsonSchema({"type": "number", "format": "double"})]
+Decimal = Annotated[float, WithJsonSchema({"type": "number", "format": "decimal"})]
+DateTime = Annotated[
+    datetime, AfterValidator(_utc), WithJsonSchema({"type": "string", "format": "date-time"})
+]
+Guid = Annotated[uuid.UUID, WithJsonSchema({"type": "string", "format": "guid"})]
+
+
+def string_format(fmt: str) -> Any:
+    """A plain string that our document labels with the official ``format`` (email, phone, html…)."""
+    return Annotated[str, WithJsonSchema({"type": "string", "format": fmt})]
+
+
+class StModel(BaseModel):
+    """Base of every ServiceTitan request and response model.
+
+    Unknown JSON properties are ignored, as ASP.NET's binder does; field names are the wire names.
+    """
+
+    model_config = ConfigDict(extra="ignore", protected_namespaces=())
