@@ -8,16 +8,19 @@ as the official one, so the fidelity test can compare schemas field by field.
 from __future__ import annotations
 
 import uuid
-from datetime import datetime, timezone
-from typing import Annotated, Any
+from datetime import UTC, datetime
+from enum import StrEnum
+from typing import Annotated, Any, ClassVar
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, WithJsonSchema
+from pydantic import AfterValidator, BaseModel, ConfigDict, GetJsonSchemaHandler, WithJsonSchema
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import CoreSchema
 
 INT64_MIN, INT64_MAX = -(2**63), 2**63 - 1
 INT32_MIN, INT32_MAX = -(2**31), 2**31 - 1
 
 
-def _bounded(low: int, high: int, kind: str):  # noqa: ANN202 - returns a validator
+def _bounded(low: int, high: int, kind: str):
     def check(value: int) -> int:
         if not low <= value <= high:
             raise ValueError(f"The value {value} is out of range for {kind}.")
@@ -29,16 +32,18 @@ def _bounded(low: int, high: int, kind: str):  # noqa: ANN202 - returns a valida
 def _utc(value: datetime) -> datetime:
     # ServiceTitan reads every date-time as UTC; a naive value is taken to be UTC already.
     if value.tzinfo is None:
-        return value.replace(tzinfo=timezone.utc)
-    return value.astimezone(timezone.utc)
+        return value.replace(tzinfo=UTC)
+    return value.astimezone(UTC)
 
 
 Int64 = Annotated[
-    int, AfterValidator(_bounded(INT64_MIN, INT64_MAX, "int64")),
+    int,
+    AfterValidator(_bounded(INT64_MIN, INT64_MAX, "int64")),
     WithJsonSchema({"type": "integer", "format": "int64"}),
 ]
 Int32 = Annotated[
-    int, AfterValidator(_bounded(INT32_MIN, INT32_MAX, "int32")),
+    int,
+    AfterValidator(_bounded(INT32_MIN, INT32_MAX, "int32")),
     WithJsonSchema({"type": "integer", "format": "int32"}),
 ]
 Double = Annotated[float, WithJsonSchema({"type": "number", "format": "double"})]
@@ -50,7 +55,7 @@ Guid = Annotated[uuid.UUID, WithJsonSchema({"type": "string", "format": "guid"})
 
 
 def string_format(fmt: str) -> Any:
-    """A plain string that our document labels with the official ``format`` (email, phone, html…)."""
+    """A plain string labelled with the official ``format`` (email, phone, html…)."""
     return Annotated[str, WithJsonSchema({"type": "string", "format": fmt})]
 
 
@@ -61,3 +66,17 @@ class StModel(BaseModel):
     """
 
     model_config = ConfigDict(extra="ignore", protected_namespaces=())
+
+
+class SpecStrEnum(StrEnum):
+    """A string enum titled, in JSON schemas, with its official schema name ``__spec_name__``."""
+
+    __spec_name__: ClassVar[str]
+
+    @classmethod
+    def __get_pydantic_json_schema__(
+        cls, core_schema: CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        schema = handler.resolve_ref_schema(handler(core_schema))
+        schema["title"] = cls.__spec_name__
+        return schema

@@ -6,30 +6,12 @@ enums) and the small schemas reused across families: addresses, custom fields, e
 phone settings, contact preferences, new contacts and notes.
 """
 
-from enum import StrEnum
-from typing import ClassVar
 
-from pydantic import ConfigDict, GetJsonSchemaHandler
-from pydantic.json_schema import JsonSchemaValue
-from pydantic_core import CoreSchema
+from pydantic import ConfigDict
 
-from mockst.api.types import DateTime, Double, Guid, Int64, StModel, string_format
+from mockst.api.types import DateTime, Double, Guid, Int64, SpecStrEnum, StModel, string_format
 
 Multiline = string_format("multiline")
-
-
-class SpecStrEnum(StrEnum):
-    """A string enum titled, in JSON schemas, with its official schema name ``__spec_name__``."""
-
-    __spec_name__: ClassVar[str]
-
-    @classmethod
-    def __get_pydantic_json_schema__(
-        cls, core_schema: CoreSchema, handler: GetJsonSchemaHandler
-    ) -> JsonSchemaValue:
-        schema = handler.resolve_ref_schema(handler(core_schema))
-        schema["title"] = cls.__spec_name__
-        return schema
 
 
 class CustomerType(SpecStrEnum):

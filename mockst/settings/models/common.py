@@ -6,34 +6,16 @@ user-role query enums and ``ActiveRequestArg``), the string formats it uses, and
 responses shared by several families: the account-action result and the modification result.
 """
 
-from enum import StrEnum
-from typing import ClassVar
 
-from pydantic import ConfigDict, GetJsonSchemaHandler
-from pydantic.json_schema import JsonSchemaValue
-from pydantic_core import CoreSchema
+from pydantic import ConfigDict
 
-from mockst.api.types import Int64, StModel, string_format
+from mockst.api.types import Int64, SpecStrEnum, StModel, string_format
 
 Email = string_format("email")
 Phone = string_format("phone")
 Html = string_format("html")
 Password = string_format("password")
 Duration = string_format("duration")
-
-
-class SpecStrEnum(StrEnum):
-    """A string enum titled, in JSON schemas, with its official schema name ``__spec_name__``."""
-
-    __spec_name__: ClassVar[str]
-
-    @classmethod
-    def __get_pydantic_json_schema__(
-        cls, core_schema: CoreSchema, handler: GetJsonSchemaHandler
-    ) -> JsonSchemaValue:
-        schema = handler.resolve_ref_schema(handler(core_schema))
-        schema["title"] = cls.__spec_name__
-        return schema
 
 
 class ActiveRequestArg(SpecStrEnum):

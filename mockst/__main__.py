@@ -1,0 +1,5 @@
+import sys
+
+from mockst.cli import main
+
+sys.exit(main())

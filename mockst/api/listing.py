@@ -1,0 +1,210 @@
+"""Lists: filters, sort and the page envelope, the same for every resource.
+
+Row data keeps date-times as ServiceTitan's fixed-width UTC strings, so comparing two of them as
+strings compares them as instants; filters never parse a row's dates.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import BaseModel
+
+from mockst.api.operation import Call
+from mockst.api.params import Param, parse_id_list
+from mockst.encoding import format_datetime
+from mockst.errors import validation_error
+from mockst.store.table import Row
+
+PAGE_PARAMS = (
+    Param("page", "int32", nullable=True),
+    Param("pageSize", "int32", nullable=True),
+    Param("includeTotal", "bool", nullable=True),
+)
+
+ACTIVE_VALUES = ("True", "Any", "False")
+
+
+@dataclass(frozen=True)
+class Filter:
+    """A query parameter that narrows a list: ``test(row, value)`` keeps a row."""
+
+    param: Param
+    test: Callable[[Row, Any], bool]
+    prepare: Callable[[Any, Call], Any] | None = None  # e.g. parse "1,2,3" once per call
+    default: Any = None  # applied when the parameter is absent
+
+
+def _field_at_least(field: str) -> Callable[[Row, Any], bool]:
+    return lambda row, value: (row.data.get(field) or "") >= value
+
+
+def _field_before(field: str) -> Callable[[Row, Any], bool]:
+    return lambda row, value: (row.data.get(field) or "") < value
+
+
+def _as_wire_datetime(value: Any, _call: Call) -> str:
+    return format_datetime(value)
+
+
+def date_filters(created: str = "createdOn", modified: str = "modifiedOn") -> tuple[Filter, ...]:
+    """createdBefore/createdOnOrAfter/modifiedBefore/modifiedOnOrAfter, in the official order."""
+    result = []
+    for name, test in (
+        ("createdBefore", _field_before(created)),
+        ("createdOnOrAfter", _field_at_least(created)),
+        ("modifiedBefore", _field_before(modified)),
+        ("modifiedOnOrAfter", _field_at_least(modified)),
+    ):
+        if created if name.startswith("created") else modified:
+            result.append(Filter(Param(name, "datetime", nullable=True), test, _as_wire_datetime))
+    return tuple(result)
+
+
+def ids_filter(name: str = "ids", field: str | None = None) -> Filter:
+    """Comma-separated ids (at most ``Config.max_ids``) matched against ``field`` or the row id."""
+
+    def prepare(value: Any, call: Call) -> set[int] | None:
+        ids = parse_id_list(name, value, call.config.max_ids)
+        return set(ids) if ids is not None else None
+
+    def test(row: Row, wanted: set[int]) -> bool:
+        return (row.data.get(field) if field else row.id) in wanted
+
+    return Filter(Param(name, "string", nullable=True), test, prepare)
+
+
+def active_filter(enum_name: str = "Crm.V2.ActiveRequestArg") -> Filter:
+    """``active=True|Any|False``; only active rows unless asked otherwise."""
+
+    def test(row: Row, value: str) -> bool:
+        return value == "Any" or row.active == (value == "True")
+
+    return Filter(
+        Param("active", "enum", enum=ACTIVE_VALUES, enum_name=enum_name, nullable=True),
+        test,
+        default="True",
+    )
+
+
+def contains(name: str, field: str | None = None) -> Filter:
+    """Case-insensitive substring match on a string field."""
+    key = field or name
+    return Filter(
+        Param(name, "string", nullable=True),
+        lambda row, value: value.lower() in str(row.data.get(key) or "").lower(),
+    )
+
+
+def equals(name: str, field: str | None = None, kind: str = "string") -> Filter:
+    """Exact match; strings compare case-insensitively, as SQL Server's default collation does."""
+    key = field or name
+    if kind == "string":
+        return Filter(
+            Param(name, "string", nullable=True),
+            lambda row, value: str(row.data.get(key) or "").lower() == value.lower(),
+        )
+    return Filter(Param(name, kind, nullable=True), lambda row, value: row.data.get(key) == value)  # type: ignore[arg-type]
+
+
+STANDARD_SORT: dict[str, str] = {"Id": "id", "ModifiedOn": "modifiedOn", "CreatedOn": "createdOn"}
+SORT_PARAM = Param("sort", "string", nullable=True)
+
+
+def sort_rows(rows: list[Row], text: str | None, fields: dict[str, str] | None) -> list[Row]:
+    """``+Field`` / ``-Field`` (a bare name ascends); the default order is by id."""
+    if not text or not text.strip() or not fields:
+        return sorted(rows, key=lambda r: r.id)
+    text = text.strip()
+    descending = text.startswith("-")
+    name = text.lstrip("+-").strip()
+    by_lower = {k.lower(): v for k, v in fields.items()}
+    key = by_lower.get(name.lower())
+    if key is None:
+        allowed = ", ".join(fields)
+        raise validation_error({"sort": [f"Sorting by '{name}' is not supported. Use: {allowed}."]})
+    return sorted(rows, key=lambda r: (_sortable(r.data.get(key)), r.id), reverse=descending)
+
+
+def _sortable(value: Any) -> tuple[int, Any]:
+    # None sorts first; mixed types never meet because a field has one type.
+    return (0, 0) if value is None else (1, value)
+
+
+def page_window(call: Call) -> tuple[int, int]:
+    page = call.query.get("page")
+    size = call.query.get("pageSize")
+    page = 1 if page is None else page
+    size = call.config.default_page_size if size is None else size
+    errors: dict[str, list[str]] = {}
+    if page < 1:
+        errors["page"] = ["The page must be 1 or greater."]
+    if size < 1:
+        errors["pageSize"] = ["The pageSize must be 1 or greater."]
+    elif size > call.config.max_page_size:
+        if call.config.page_size_overflow == "clamp":
+            size = call.config.max_page_size
+        else:
+            errors["pageSize"] = [f"The pageSize must be {call.config.max_page_size} or less."]
+    if errors:
+        raise validation_error(errors)
+    return page, size
+
+
+def apply_filters(call: Call, rows: Iterable[Row], filters: Sequence[Filter]) -> list[Row]:
+    active: list[tuple[Filter, Any]] = []
+    for f in filters:
+        value = call.query.get(f.param.name)
+        if value is None:
+            value = f.default
+        if value is None:
+            continue
+        if f.prepare is not None:
+            value = f.prepare(value, call)
+            if value is None:
+                continue
+        active.append((f, value))
+    return [row for row in rows if all(f.test(row, v) for f, v in active)]
+
+
+def project(data: dict[str, Any], model: type[BaseModel]) -> dict[str, Any]:
+    """``data`` cut to exactly the fields of ``model``, in the model's order."""
+    return {key: data.get(key) for key in wire_fields(model)}
+
+
+_FIELDS: dict[type[BaseModel], tuple[str, ...]] = {}
+
+
+def wire_fields(model: type[BaseModel]) -> tuple[str, ...]:
+    fields = _FIELDS.get(model)
+    if fields is None:
+        fields = _FIELDS[model] = tuple(
+            info.alias or name for name, info in model.model_fields.items()
+        )
+    return fields
+
+
+def page_of(
+    call: Call,
+    rows: Iterable[Row],
+    model: type[BaseModel],
+    filters: Sequence[Filter] = (),
+    sort: dict[str, str] | None = None,
+    render: Callable[[Row], dict[str, Any]] | None = None,
+) -> dict[str, Any]:
+    """Filter, sort and cut one page, and wrap it in the page envelope."""
+    page, size = page_window(call)
+    kept = apply_filters(call, rows, filters)
+    ordered = sort_rows(kept, call.query.get("sort"), sort)
+    start = (page - 1) * size
+    window = ordered[start : start + size]
+    shown = render or (lambda row: project(row.data, model))
+    return {
+        "page": page,
+        "pageSize": size,
+        "hasMore": len(ordered) > start + size,
+        "totalCount": len(ordered) if call.query.get("includeTotal") else None,
+        "data": [shown(row) for row in window],
+    }

@@ -1,0 +1,132 @@
+"""Query and path parameters, bound the way ASP.NET binds them.
+
+The real API is ASP.NET: parameter names match case-insensitively, booleans are ``true``/``false``
+in any case, enums bind by name in any case, unknown parameters are ignored, and a value that does
+not convert is a 400 naming the parameter. Every failure of one request is reported together.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, Literal
+
+from mockst.api.types import INT32_MAX, INT32_MIN, INT64_MAX, INT64_MIN
+from mockst.encoding import parse_datetime
+from mockst.errors import validation_error
+
+Kind = Literal["int32", "int64", "bool", "string", "datetime", "double", "guid", "enum"]
+
+# How each kind appears in our OpenAPI document (the same type/format pairs as the official one).
+SCHEMAS: dict[str, dict[str, Any]] = {
+    "int32": {"type": "integer", "format": "int32"},
+    "int64": {"type": "integer", "format": "int64"},
+    "bool": {"type": "boolean"},
+    "string": {"type": "string"},
+    "datetime": {"type": "string", "format": "date-time"},
+    "double": {"type": "number", "format": "double"},
+    "guid": {"type": "string", "format": "guid"},
+}
+
+
+@dataclass(frozen=True)
+class Param:
+    name: str
+    kind: Kind = "string"
+    required: bool = False
+    place: Literal["query", "path"] = "query"
+    enum: tuple[str, ...] = ()
+    enum_name: str | None = None  # component name of the enum, e.g. "Crm.V2.ActiveRequestArg"
+    nullable: bool = False  # the official document marks the query value nullable
+    description: str = ""
+
+    def schema(self) -> dict[str, Any]:
+        if self.kind == "enum":
+            return {"type": "string", "enum": list(self.enum)}
+        return dict(SCHEMAS[self.kind])
+
+
+def path(name: str, kind: Kind = "int64") -> Param:
+    return Param(name, kind, required=True, place="path")
+
+
+def _convert(param: Param, text: str) -> Any:
+    kind = param.kind
+    if kind in ("int32", "int64"):
+        low, high = (INT32_MIN, INT32_MAX) if kind == "int32" else (INT64_MIN, INT64_MAX)
+        value = int(text.strip())  # ValueError when not an integer
+        if not low <= value <= high:
+            raise ValueError(text)
+        return value
+    if kind == "bool":
+        lowered = text.strip().lower()
+        if lowered not in ("true", "false"):
+            raise ValueError(text)
+        return lowered == "true"
+    if kind == "datetime":
+        return parse_datetime(text)
+    if kind == "double":
+        value = float(text)
+        if value != value or value in (float("inf"), float("-inf")):
+            raise ValueError(text)
+        return value
+    if kind == "guid":
+        return str(uuid.UUID(text.strip()))
+    if kind == "enum":
+        lowered = text.strip().lower()
+        for name in param.enum:
+            if name.lower() == lowered:
+                return name
+        raise ValueError(text)
+    return text
+
+
+def bind(params: tuple[Param, ...], raw: Mapping[str, str]) -> dict[str, Any]:
+    """Typed values for ``params`` (None when absent); 400 with every bad parameter named."""
+    folded: dict[str, str] = {}
+    for key, value in raw.items():
+        folded.setdefault(key.lower(), value)
+    values: dict[str, Any] = {}
+    errors: dict[str, list[str]] = {}
+    for param in params:
+        text = folded.get(param.name.lower())
+        if text is None or (text == "" and param.kind != "string"):
+            if param.required:
+                errors[param.name] = [f"The {param.name} field is required."]
+            values[param.name] = None
+            continue
+        try:
+            values[param.name] = _convert(param, text)
+        except (ValueError, OverflowError):
+            shown = text if len(text) <= 64 else text[:61] + "..."
+            errors[param.name] = [f"The value '{shown}' is not valid for {param.name}."]
+    if errors:
+        raise validation_error(errors)
+    return values
+
+
+def parse_id_list(name: str, text: str | None, limit: int) -> list[int] | None:
+    """``ids=1,2,3``: comma-separated int64s, at most ``limit`` of them."""
+    if text is None or text.strip() == "":
+        return None
+    ids: list[int] = []
+    for part in text.split(","):
+        part = part.strip()
+        if not part:
+            continue
+        try:
+            value = int(part)
+        except ValueError:
+            raise validation_error({name: [f"The value '{part}' is not a valid id."]}) from None
+        if not INT64_MIN <= value <= INT64_MAX:
+            raise validation_error({name: [f"The value '{part}' is not a valid id."]})
+        ids.append(value)
+    if len(ids) > limit:
+        raise validation_error({name: [f"No more than {limit} ids are allowed."]})
+    return ids
+
+
+def as_datetime(value: Any) -> datetime | None:
+    return value if isinstance(value, datetime) else None

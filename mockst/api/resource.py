@@ -1,0 +1,169 @@
+"""A resource's declaration and its generic operations (list, get, export), stripe-mock style.
+
+A resource module declares one ``Resource`` and builds its operations from these helpers, adding
+hooks only for its own rules; the plumbing (binding, guard, envelopes, errors) is never repeated.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, replace
+from typing import Any
+
+from pydantic import BaseModel
+
+from mockst.api.export import EXPORT_PARAMS, export_rows
+from mockst.api.listing import PAGE_PARAMS, SORT_PARAM, Filter, page_of, project
+from mockst.api.operation import (
+    Call,
+    Empty,
+    Export,
+    Handler,
+    Module,
+    One,
+    Operation,
+    Page,
+    Shape,
+    TenantContext,
+)
+from mockst.api.params import Param, path
+from mockst.encoding import format_datetime
+from mockst.errors import not_found
+from mockst.store.table import Row
+
+ID = path("id")
+
+
+@dataclass(frozen=True)
+class Resource:
+    module: Module
+    path: str  # e.g. "/booking-provider-tags"
+    table: str
+    scope: str  # without :r / :w, e.g. "tn.crm.bookingprovidertags"
+    tag: str  # the official document's tag, e.g. "BookingProviderTags"
+    noun: str  # for messages: "Booking provider tag"
+
+    @property
+    def read(self) -> str:
+        return f"{self.scope}:r"
+
+    @property
+    def write(self) -> str:
+        return f"{self.scope}:w"
+
+    # -- rows --------------------------------------------------------------------------------
+
+    def find(self, call: TenantContext, ident: Any, *, include_deleted: bool = False) -> Row:
+        """The row or a 404 naming this resource."""
+        row = call.table(self.table).get(ident, include_deleted=include_deleted)
+        if row is None:
+            raise not_found(self.noun, ident)
+        return row
+
+    def insert(self, call: TenantContext, data: dict[str, Any], ident: Any = None) -> Row:
+        """A new row with a world-unique id and createdOn/modifiedOn of now."""
+        stamp = format_datetime(call.now)
+        ident = call.world.new_id() if ident is None else ident
+        record = {"id": ident, **data}
+        record.setdefault("createdOn", stamp)
+        record.setdefault("modifiedOn", stamp)
+        return call.table(self.table).insert(ident, record, call.now)
+
+    def change(self, call: TenantContext, row: Row, changes: dict[str, Any]) -> Row:
+        """Apply ``changes`` and stamp modifiedOn."""
+        changes = {**changes, "modifiedOn": format_datetime(call.now)}
+        return call.table(self.table).update(row.id, changes, call.now)
+
+    def remove(self, call: TenantContext, row: Row) -> Row:
+        return call.table(self.table).delete(row.id, call.now)
+
+    # -- operations --------------------------------------------------------------------------
+
+    def operation(
+        self,
+        operation_id: str,
+        method: str,
+        handler: Handler,
+        *,
+        suffix: str = "",
+        write: bool | None = None,
+        summary: str = "",
+        response: Shape | None = None,
+        **extra: Any,
+    ) -> Operation:
+        """Any operation on this resource; ``suffix`` is appended to the resource path."""
+        is_write = method != "GET" if write is None else write
+        return Operation(
+            operation_id=operation_id,
+            method=method,
+            module=self.module,
+            path=self.path + suffix,
+            scope=self.write if is_write else self.read,
+            handler=handler,
+            tag=self.tag,
+            summary=summary or operation_id.replace("_", " "),
+            response=response or Empty(),
+            **extra,
+        )
+
+    def list_op(
+        self,
+        operation_id: str,
+        model: type[BaseModel],
+        *,
+        filters: Sequence[Filter] = (),
+        sort: dict[str, str] | None = None,
+        rows: Callable[[Call], Iterable[Row]] | None = None,
+        paged: bool = True,
+        **extra: Any,
+    ) -> Operation:
+        """GET list in the page envelope; query parameters in the order given."""
+        source = rows or (lambda call: call.table(self.table).rows())
+
+        def handler(call: Call) -> dict[str, Any]:
+            return page_of(call, source(call), model, filters, sort)
+
+        query: list[Param] = [f.param for f in filters]
+        if paged:
+            query += PAGE_PARAMS
+        if sort:
+            query.append(SORT_PARAM)
+        return self.operation(
+            operation_id, "GET", handler, response=Page(model), query=tuple(query), **extra
+        )
+
+    def get_op(self, operation_id: str, model: type[BaseModel], **extra: Any) -> Operation:
+        def handler(call: Call) -> dict[str, Any]:
+            return project(self.find(call, call.path["id"]).data, model)
+
+        extra.setdefault("errors", (400, 404))
+        return self.operation(
+            operation_id,
+            "GET",
+            handler,
+            suffix="/{id}",
+            response=One(model),
+            path_params=(ID,),
+            **extra,
+        )
+
+    def export_op(
+        self,
+        operation_id: str,
+        model: type[BaseModel],
+        export_path: str,
+        *,
+        rows: Callable[[Call], Iterable[Row]] | None = None,
+        render: Callable[[Row], dict[str, Any]] | None = None,
+        **extra: Any,
+    ) -> Operation:
+        """GET /export/<feed>: the table's change feed."""
+        source = rows or (lambda call: call.table(self.table).rows(include_deleted=True))
+
+        def handler(call: Call) -> dict[str, Any]:
+            return export_rows(call, source(call), model, render)
+
+        op = self.operation(
+            operation_id, "GET", handler, response=Export(model), query=EXPORT_PARAMS, **extra
+        )
+        return replace(op, path=export_path)

@@ -1,0 +1,95 @@
+"""The ASGI application: auth server, CRM and Settings APIs, control plane and documents."""
+
+from __future__ import annotations
+
+from contextlib import asynccontextmanager
+from typing import Any
+
+from starlette.applications import Starlette
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, Response
+from starlette.routing import Route
+
+from mockst import openapi
+from mockst.api import registry, routing
+from mockst.auth.token_endpoint import token_endpoint
+from mockst.config import Config
+from mockst.control import routes as control
+from mockst.encoding import JSONResponse
+from mockst.errors import ApiError
+from mockst.store.world import World
+
+DOCS_PAGE = """<!doctype html>
+<html><head><title>mockst API</title><meta charset="utf-8"></head>
+<body>
+<h1>mockst: a local ServiceTitan</h1>
+<p>The machine-readable document is <a href="/openapi.json">/openapi.json</a> (OpenAPI 3.1).</p>
+{body}
+</body></html>
+"""
+
+
+def _docs_html(doc: dict[str, Any]) -> str:
+    rows = []
+    for path, methods in doc["paths"].items():
+        for method, op in methods.items():
+            scope = ""
+            for requirement in op.get("security", []):
+                scope = " ".join(requirement.get("oauth", []))
+            rows.append(
+                f"<tr><td>{method.upper()}</td><td><code>{path}</code></td>"
+                f"<td>{op.get('operationId', '')}</td><td>{scope}</td>"
+                f"<td>{op.get('summary', '')}</td></tr>"
+            )
+    table = (
+        "<table border=1 cellpadding=4><tr><th>method</th><th>path</th><th>operationId</th>"
+        "<th>scope</th><th>summary</th></tr>" + "".join(rows) + "</table>"
+    )
+    return DOCS_PAGE.format(body=table)
+
+
+def create_app(world: World | None = None, config: Config | None = None) -> Starlette:
+    world = world or World()
+    config = config or Config()
+    document = openapi.build_document()
+    docs_html = _docs_html(document)
+
+    async def openapi_json(_: Request) -> Response:
+        return JSONResponse(document)
+
+    async def docs(_: Request) -> Response:
+        return HTMLResponse(docs_html)
+
+    async def not_found(request: Request, exc: Exception) -> Response:
+        status = exc.status_code if isinstance(exc, HTTPException) else 404
+        title = "Not Found" if status == 404 else "Method Not Allowed"
+        detail = f"No operation at {request.method} {request.url.path}."
+        return ApiError(status, title, {"": [detail]}).response()
+
+    async def server_error(_: Request, exc: Exception) -> Response:
+        # Reaching this is a simulator bug; still answer in ServiceTitan's shape.
+        return ApiError(
+            500, "An unexpected error occurred.", data={"exception": type(exc).__name__}
+        ).response()
+
+    @asynccontextmanager
+    async def lifespan(_: Starlette):
+        yield
+        if world.persistence is not None:
+            world.persistence.close()
+
+    app = Starlette(
+        routes=[
+            Route("/connect/token", token_endpoint, methods=["POST"]),
+            Route("/openapi.json", openapi_json, methods=["GET"]),
+            Route("/docs", docs, methods=["GET"]),
+            *control.routes(),
+            *routing.routes(list(registry.operations())),
+        ],
+        exception_handlers={404: not_found, 405: not_found, 500: server_error},
+        lifespan=lifespan,
+    )
+    app.state.world = world
+    app.state.config = config
+    return app

@@ -1,0 +1,139 @@
+"""The guard in front of every CRM and Settings operation.
+
+It answers one question — may this caller make this call? — from headers and the identity world
+alone, in the order a gateway would: app key, then bearer token, then the connection behind it,
+then environment, tenant, scope and booking-provider restriction. Each refusal is a named case
+whose status comes from ``Config.auth_errors``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Literal
+
+from mockst.auth import tokens
+from mockst.config import Config
+from mockst.encoding import parse_datetime
+from mockst.errors import ApiError
+from mockst.identity import service
+from mockst.identity.model import App, Connection, ConnectionStatus, Tenant
+from mockst.store.world import World
+
+BookingScope = Literal["provider", "tenant"] | None
+
+TITLES: dict[str, str] = {
+    "missing_app_key": "Access denied due to missing ST-App-Key header.",
+    "invalid_app_key": "Access denied due to invalid ST-App-Key.",
+    "app_key_mismatch": "The ST-App-Key does not belong to the application of this token.",
+    "missing_token": "Access denied due to missing access token.",
+    "invalid_token": "The access token is invalid.",
+    "expired_token": "The access token has expired.",
+    "environment_mismatch": "The access token was issued for another environment.",
+    "tenant_mismatch": "The access token was not issued for this tenant.",
+    "insufficient_scope": "Provided authentication is insufficient to grant access.",
+    "booking_provider_restricted": "The connection is restricted to another booking provider.",
+}
+
+
+@dataclass(frozen=True)
+class Principal:
+    """Who is calling: the connection the token was issued to, and what it may do."""
+
+    connection: Connection
+    app: App
+    tenant: Tenant
+    scopes: frozenset[str]
+    token: tokens.TokenClaims
+
+
+def refuse(config: Config, case: str, detail: str | None = None) -> ApiError:
+    status = config.auth_errors[case]
+    title = TITLES[case]
+    headers = {}
+    if status == 401:
+        code = "insufficient_scope" if case == "insufficient_scope" else "invalid_token"
+        headers["WWW-Authenticate"] = f'Bearer error="{code}", error_description="{title}"'
+    error = ApiError(status, title, {"authorization": [detail or title]}, headers=headers)
+    error.data = {"reason": case}
+    return error
+
+
+def _bearer(config: Config, header: str) -> str | None:
+    header = header.strip()
+    if not header:
+        return None
+    scheme, _, rest = header.partition(" ")
+    if scheme.lower() == "bearer":
+        return rest.strip() or None
+    return header if config.accept_raw_token and " " not in header else None
+
+
+def authorize(
+    world: World,
+    config: Config,
+    headers: Mapping[str, str],
+    path_tenant: int,
+    scope: str,
+    booking: BookingScope = None,
+    booking_provider: int | None = None,
+) -> Principal:
+    app_key = headers.get("st-app-key", "").strip()
+    if not app_key:
+        raise refuse(config, "missing_app_key")
+    with world.reading():
+        key_app = service.app_by_key(world, app_key)
+        if key_app is None:
+            raise refuse(config, "invalid_app_key")
+        raw = _bearer(config, headers.get("authorization", ""))
+        if raw is None:
+            raise refuse(config, "missing_token")
+        try:
+            claims = tokens.verify(world.signing_key, raw, world.clock.timestamp())
+        except tokens.TokenRejected as exc:
+            raise refuse(config, exc.case, exc.message) from None
+        connection: Connection | None = world.get_identity("connection", claims.client_id)
+        if connection is None or (
+            config.revoke_tokens_on_disable and connection.status is not ConnectionStatus.ALLOWED
+        ):
+            raise refuse(config, "invalid_token", "The connection of this token is not allowed.")
+        if config.revoke_tokens_on_secret_deactivation and _revoked_by_secret(world, claims):
+            raise refuse(config, "invalid_token", "A client secret was deactivated since issue.")
+        if connection.app_id != key_app.id:
+            raise refuse(config, "app_key_mismatch")
+        tenant = service.get_tenant(world, connection.tenant_id)
+        if tenant.environment != config.environment:
+            raise refuse(config, "environment_mismatch")
+        if claims.tenant != path_tenant or connection.tenant_id != path_tenant:
+            raise refuse(
+                config,
+                "tenant_mismatch",
+                f"Token for tenant {claims.tenant}; path names tenant {path_tenant}.",
+            )
+        if scope not in claims.scopes:
+            raise refuse(config, "insufficient_scope", f"This operation needs scope {scope}.")
+        restriction = connection.booking_provider_id
+        if restriction is not None:
+            if booking == "provider" and booking_provider != restriction:
+                raise refuse(
+                    config,
+                    "booking_provider_restricted",
+                    f"This connection may use booking provider {restriction} only.",
+                )
+            if booking == "tenant" and config.restricted_tenant_bookings == "deny":
+                raise refuse(
+                    config,
+                    "booking_provider_restricted",
+                    "Tenant-scoped booking paths need a connection with No Restriction.",
+                )
+        return Principal(connection, key_app, tenant, claims.scopes, claims)
+
+
+def _revoked_by_secret(world: World, claims: tokens.TokenClaims) -> bool:
+    for secret in service.secrets_of(world, claims.client_id):
+        if (
+            secret.deactivated_on
+            and parse_datetime(secret.deactivated_on).timestamp() >= claims.issued_at
+        ):
+            return True
+    return False

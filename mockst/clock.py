@@ -1,0 +1,76 @@
+"""The simulator's clock: the only source of "now".
+
+Token lifetimes, export recency and every createdOn/modifiedOn come from here, so a test can move
+time forward by fifteen minutes in a microsecond. By default the clock runs with the wall clock;
+``advance`` shifts it, ``set`` jumps to an instant, and ``freeze`` stops it.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from datetime import UTC, datetime, timedelta
+
+
+class Clock:
+    def __init__(self, offset_seconds: float = 0.0, frozen_at: datetime | None = None) -> None:
+        self._lock = threading.Lock()
+        self._offset = offset_seconds
+        self._frozen_at = frozen_at
+
+    def now(self) -> datetime:
+        with self._lock:
+            if self._frozen_at is not None:
+                return self._frozen_at
+            return datetime.now(UTC) + timedelta(seconds=self._offset)
+
+    def timestamp(self) -> float:
+        return self.now().timestamp()
+
+    @property
+    def frozen(self) -> bool:
+        return self._frozen_at is not None
+
+    def advance(self, seconds: float) -> datetime:
+        with self._lock:
+            if self._frozen_at is not None:
+                self._frozen_at += timedelta(seconds=seconds)
+            else:
+                self._offset += seconds
+        return self.now()
+
+    def set(self, instant: datetime, *, frozen: bool | None = None) -> datetime:
+        """Jump to ``instant``; keep running from there unless ``frozen`` (default: keep mode)."""
+        instant = instant.astimezone(UTC)
+        with self._lock:
+            freeze = self._frozen_at is not None if frozen is None else frozen
+            if freeze:
+                self._frozen_at = instant
+            else:
+                self._frozen_at = None
+                self._offset = (instant - datetime.now(UTC)).total_seconds()
+        return self.now()
+
+    def freeze(self, frozen: bool = True) -> datetime:
+        return self.set(self.now(), frozen=frozen)
+
+    def snapshot(self) -> dict[str, object]:
+        """What survives a restart: where the clock stands relative to the wall clock."""
+        with self._lock:
+            return {
+                "offsetSeconds": self._offset,
+                "frozenAt": self._frozen_at.isoformat() if self._frozen_at else None,
+            }
+
+    @classmethod
+    def restore(cls, data: dict[str, object]) -> Clock:
+        frozen = data.get("frozenAt")
+        return cls(
+            offset_seconds=float(data.get("offsetSeconds") or 0.0),  # type: ignore[arg-type]
+            frozen_at=datetime.fromisoformat(str(frozen)) if frozen else None,
+        )
+
+
+def monotonic() -> float:
+    """For measuring durations (journal timings), never for simulated time."""
+    return time.monotonic()

@@ -1,0 +1,71 @@
+"""Every behaviour the real API leaves undocumented, as one setting with a chosen default.
+
+``servicetitan-api.md`` §9 lists what no public source settles (statuses for a missing app key or a
+wrong tenant, the largest page, what a restricted connection sees…). Each answer here is the
+simulator's default, written down in the README, and can be changed per run (``--config FILE``,
+a JSON object of these fields) so a team that learns the real answer can match it at once.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any, Literal
+
+from mockst.identity.model import Environment
+
+# Statuses for each way a call can fail the guard; the body is ApiErrorResponse unless
+# ``auth_error_body`` is "apim" (Azure API Management's {"statusCode", "message"}).
+DEFAULT_AUTH_ERRORS: dict[str, int] = {
+    "missing_app_key": 401,
+    "invalid_app_key": 401,
+    "app_key_mismatch": 401,
+    "missing_token": 401,
+    "invalid_token": 401,
+    "expired_token": 401,
+    "environment_mismatch": 401,
+    "tenant_mismatch": 403,
+    "insufficient_scope": 403,
+    "booking_provider_restricted": 403,
+}
+
+
+@dataclass(frozen=True)
+class Config:
+    environment: Environment = Environment.PRODUCTION
+    token_lifetime: int = 900
+    issuer: str = "https://auth.servicetitan.io"
+    auth_errors: dict[str, int] = field(default_factory=lambda: dict(DEFAULT_AUTH_ERRORS))
+    auth_error_body: Literal["problem", "apim"] = "problem"
+    accept_raw_token: bool = True  # Authorization without "Bearer " (the docs' own curl sends it)
+    revoke_tokens_on_disable: bool = True  # disabling a connection stops its live tokens at once
+    revoke_tokens_on_secret_deactivation: bool = False  # a token is not tied to the secret used
+    restricted_tenant_bookings: Literal["deny", "allow"] = "deny"
+    default_page_size: int = 50
+    max_page_size: int = 5000
+    page_size_overflow: Literal["reject", "clamp"] = "reject"
+    max_ids: int = 50
+    export_batch_size: int = 500
+    export_recent_seconds: int = 900
+    max_body_bytes: int = 1_048_576
+    max_active_secrets: int = 2
+
+    @classmethod
+    def load(cls, path: str | Path | None = None, **overrides: Any) -> Config:
+        values: dict[str, Any] = {}
+        if path:
+            values.update(json.loads(Path(path).read_text()))
+        values.update({k: v for k, v in overrides.items() if v is not None})
+        known = {f.name for f in fields(cls)}
+        unknown = set(values) - known
+        if unknown:
+            raise ValueError(f"unknown config fields: {', '.join(sorted(unknown))}")
+        if "auth_errors" in values:
+            values["auth_errors"] = {**DEFAULT_AUTH_ERRORS, **values["auth_errors"]}
+        if "environment" in values:
+            values["environment"] = Environment(values["environment"])
+        return replace(cls(), **values)
+
+    def as_json(self) -> dict[str, Any]:
+        return asdict(self)

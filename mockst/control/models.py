@@ -1,0 +1,148 @@
+"""Request and response bodies of the control plane (``/_mock/…``), the simulator's own API."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from mockst.identity.model import App, ClientSecret, Connection, CredentialMode, Environment, Tenant
+
+CRM_AND_SETTINGS_SCOPES = (
+    "tn.crm.bookingprovidertags:r",
+    "tn.crm.bookingprovidertags:w",
+    "tn.crm.bookings:r",
+    "tn.crm.bookings:w",
+    "tn.crm.contacts:r",
+    "tn.crm.contacts:w",
+    "tn.crm.customers:r",
+    "tn.crm.customers:w",
+    "tn.crm.leads:r",
+    "tn.crm.leads:w",
+    "tn.crm.locations:r",
+    "tn.crm.locations:w",
+    "tn.crm.tags:w",
+    "tn.stt.businessunits:r",
+    "tn.stt.businessunits:w",
+    "tn.stt.employees:r",
+    "tn.stt.employees:w",
+    "tn.stt.tagtypes:r",
+    "tn.stt.tagtypes:w",
+    "tn.stt.technicians:r",
+    "tn.stt.technicians:w",
+    "tn.stt.userroles:r",
+)
+
+
+class ControlModel(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class AppCreate(ControlModel):
+    name: str = Field(min_length=1, max_length=200)
+    scopes: list[str] = Field(default_factory=lambda: list(CRM_AND_SETTINGS_SCOPES))
+    organization: str = ""
+    credentialMode: CredentialMode = CredentialMode.DEVELOPER
+
+
+class AppScopes(ControlModel):
+    scopes: list[str]
+
+
+class TenantCreate(ControlModel):
+    name: str = Field(min_length=1, max_length=200)
+    environment: Environment | None = None  # default: the server's environment
+    id: int | None = Field(default=None, ge=1, le=2**63 - 1)
+
+
+class TagCreate(ControlModel):
+    tagName: str = Field(min_length=1, max_length=200)
+    description: str = ""
+
+
+class ConnectionCreate(ControlModel):
+    appId: int
+    tenantId: int
+    allow: bool = True  # False leaves it "Not Connected Yet", as listing the tenant on the app does
+    bookingProviderId: int | None = None
+
+
+class Allow(ControlModel):
+    bookingProviderId: int | None = None
+
+
+class Restriction(ControlModel):
+    bookingProviderId: int | None
+
+
+class ClockAdvance(ControlModel):
+    seconds: float = Field(ge=-10 * 365 * 86400, le=10 * 365 * 86400)
+
+
+class ClockSet(ControlModel):
+    now: str | None = None
+    frozen: bool | None = None
+
+
+class Quickstart(ControlModel):
+    tenantName: str = Field(default="Demo Plumbing & HVAC", min_length=1, max_length=200)
+    tenantId: int | None = Field(default=None, ge=1, le=2**63 - 1)
+    appName: str = Field(default="My Integration", min_length=1, max_length=200)
+    scopes: list[str] = Field(default_factory=lambda: list(CRM_AND_SETTINGS_SCOPES))
+    bookingProviderTag: str = Field(default="My Integration", min_length=1, max_length=200)
+    restrictToBookingProvider: bool = False
+    credentialMode: CredentialMode = CredentialMode.DEVELOPER
+
+
+# -- views -----------------------------------------------------------------------------------
+
+
+def app_view(app: App) -> dict[str, Any]:
+    return {
+        "id": app.id,
+        "name": app.name,
+        "appKey": app.app_key,
+        "organization": app.organization,
+        "credentialMode": app.credential_mode.value,
+        "version": app.version,
+        "scopes": list(app.scopes),
+        "createdOn": app.created_on,
+    }
+
+
+def tenant_view(tenant: Tenant) -> dict[str, Any]:
+    return {
+        "id": tenant.id,
+        "name": tenant.name,
+        "environment": tenant.environment.value,
+        "createdOn": tenant.created_on,
+    }
+
+
+def connection_view(
+    connection: Connection, app: App, secrets: list[ClientSecret]
+) -> dict[str, Any]:
+    return {
+        "clientId": connection.client_id,
+        "appId": connection.app_id,
+        "tenantId": connection.tenant_id,
+        "status": connection.status.value,
+        "acceptedVersion": connection.accepted_version,
+        "appVersion": app.version,
+        "scopes": list(app.scopes_of(connection.accepted_version))
+        if connection.accepted_version
+        else [],
+        "bookingProviderId": connection.booking_provider_id,
+        "createdOn": connection.created_on,
+        "clientSecrets": [secret_view(s) for s in secrets],
+    }
+
+
+def secret_view(secret: ClientSecret) -> dict[str, Any]:
+    return {
+        "id": secret.id,
+        "valuePrefix": secret.value_prefix,
+        "createdOn": secret.created_on,
+        "active": secret.active,
+        "deactivatedOn": secret.deactivated_on,
+    }

@@ -1,0 +1,89 @@
+"""CRM booking provider tags: how a tenant names each source of bookings.
+
+A vendor's customer creates one tag per booking source (Settings → Integrations → Booking Provider
+Tags); the tag's id is the ``booking_provider`` of the provider-scoped booking paths and what a
+connection may be restricted to. Tag names are unique within a tenant (409 otherwise).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from mockst.api.listing import STANDARD_SORT, contains, date_filters, ids_filter, project
+from mockst.api.operation import Call, One, TenantContext
+from mockst.api.resource import ID, Resource
+from mockst.crm.models.bookings import (
+    BookingProviderTagResponse,
+    CreateBookingProviderTagRequest,
+    CreateBookingProviderTagResponse,
+    GetBookingProviderTagResponse,
+    UpdateBookingProviderTagRequest,
+)
+from mockst.errors import conflict
+from mockst.identity.service import BOOKING_PROVIDER_TAGS
+from mockst.store.table import Row
+
+TAGS = Resource(
+    module="crm",
+    path="/booking-provider-tags",
+    table=BOOKING_PROVIDER_TAGS,
+    scope="tn.crm.bookingprovidertags",
+    tag="BookingProviderTags",
+    noun="Booking provider tag",
+)
+
+
+def _check_unique_name(ctx: TenantContext, name: str, except_id: int | None = None) -> None:
+    for row in ctx.table(TAGS.table).rows():
+        if row.id != except_id and row.data["tagName"].lower() == name.lower():
+            raise conflict(f"A booking provider tag named '{name}' already exists.", "tagName")
+
+
+def create_tag(ctx: TenantContext, tag_name: str, description: str) -> Row:
+    """Also used by the control plane's quickstart and by seeds."""
+    _check_unique_name(ctx, tag_name)
+    return TAGS.insert(
+        ctx, {"tagName": tag_name, "description": description, "type": "V2Api", "active": True}
+    )
+
+
+def _create(call: Call) -> dict[str, Any]:
+    body: CreateBookingProviderTagRequest = call.body
+    row = create_tag(call, body.tagName, body.description)
+    return project(row.data, CreateBookingProviderTagResponse)
+
+
+def _update(call: Call) -> dict[str, Any]:
+    body: UpdateBookingProviderTagRequest = call.body
+    row = TAGS.find(call, call.path["id"])
+    changes = body.model_dump(include=body.model_fields_set, exclude_none=True)
+    if "tagName" in changes:
+        _check_unique_name(call, changes["tagName"], except_id=row.id)
+    row = TAGS.change(call, row, changes)
+    return project(row.data, BookingProviderTagResponse)
+
+
+OPERATIONS = [
+    TAGS.operation(
+        "BookingProviderTags_Create", "POST", _create,
+        summary="Create a booking provider tag",
+        body=CreateBookingProviderTagRequest, response=One(CreateBookingProviderTagResponse),
+        errors=(400, 409),
+    ),
+    TAGS.list_op(
+        "BookingProviderTags_GetList", GetBookingProviderTagResponse,
+        summary="List booking provider tags",
+        filters=(contains("name", "tagName"), ids_filter(), *date_filters()),
+        sort=STANDARD_SORT,
+    ),
+    TAGS.get_op(
+        "BookingProviderTags_Get", GetBookingProviderTagResponse,
+        summary="Get a booking provider tag",
+    ),
+    TAGS.operation(
+        "BookingProviderTags_Update", "PATCH", _update, suffix="/{id}",
+        summary="Update a booking provider tag", path_params=(ID,),
+        body=UpdateBookingProviderTagRequest, response=One(BookingProviderTagResponse),
+        errors=(400, 404),
+    ),
+]

@@ -1,0 +1,40 @@
+"""The demo world of ``mockst serve --demo``: one onboarded tenant, ready for a first call."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from mockst.config import Config
+from mockst.control.models import Quickstart
+from mockst.control.quickstart import credentials, quickstart
+from mockst.identity import service
+from mockst.store.world import World
+
+DEMO_TENANT_NAME = "Demo Plumbing & HVAC"
+
+
+def demo_credentials(world: World, config: Config, base_url: str) -> dict[str, Any]:
+    """Onboard the demo tenant on first use; on a restart with --state, reuse it.
+
+    Secret values are never stored, so a restart deactivates the old demo secrets and prints a
+    fresh one.
+    """
+    existing = [t for t in world.identity["tenant"].values() if t.name == DEMO_TENANT_NAME]
+    if not existing:
+        request = Quickstart(
+            tenantName=DEMO_TENANT_NAME,
+            appName="Demo Integration",
+            bookingProviderTag="Demo Booking Provider",
+        )
+        return quickstart(world, config, request, base_url)
+    tenant = existing[0]
+    with world.transaction():
+        connection = next(
+            c for c in world.identity["connection"].values() if c.tenant_id == tenant.id
+        )
+        for old in service.active_secrets(world, connection.client_id):
+            service.deactivate_secret(world, connection.client_id, old.id)
+        _, secret = service.generate_secret(world, connection.client_id)
+        tags = world.tenant_data(tenant.id).table(service.BOOKING_PROVIDER_TAGS)
+        tag_id = min(int(r.id) for r in tags.rows())
+        return credentials(world, config, connection.client_id, secret, tag_id, base_url)

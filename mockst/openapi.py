@@ -1,0 +1,261 @@
+"""The simulator's own OpenAPI 3.1 document, built from the same declarations that serve requests.
+
+Components are named as in ServiceTitan's documents (each model's title is its official schema
+name), so a reader can hold the two side by side; envelopes (``PaginatedResponse_Of_X``,
+``ExportResponse_Of_X``) and ``ApiErrorResponse`` are generated here once for every model.
+"""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+from pydantic import BaseModel
+from pydantic.json_schema import models_json_schema
+
+from mockst import __version__
+from mockst.api import registry
+from mockst.api.operation import Empty, Export, Many, One, Operation, Page, Raw
+from mockst.api.params import Param
+from mockst.api.routing import TENANT
+from mockst.control import routes as control
+
+REF = "#/components/schemas/"
+CONTROL_TAG = "mockst control plane"
+
+ERROR_DESCRIPTIONS = {
+    400: "The request cannot be processed, check validation errors or request format",
+    401: "The app key or access token is missing, invalid or expired",
+    403: "The token does not grant this operation (scope, tenant or booking provider)",
+    404: "Not found",
+    409: "The request conflicts with the current state",
+    413: "The request body is too large",
+    415: "The request body is not JSON",
+    429: "Too many requests; wait for Retry-After seconds",
+}
+
+API_ERROR_RESPONSE: dict[str, Any] = {
+    "type": "object",
+    "required": ["type", "title", "status", "traceId", "errors", "data"],
+    "properties": {
+        "type": {"type": "string"},
+        "title": {"type": "string"},
+        "status": {"type": "integer", "format": "int32"},
+        "traceId": {"type": "string"},
+        "errors": {
+            "type": "object",
+            "additionalProperties": {"type": "array", "items": {"type": "string"}},
+        },
+        "data": {"type": "object", "additionalProperties": {}},
+    },
+    "additionalProperties": False,
+}
+
+
+def _title(model: type[BaseModel]) -> str:
+    return str(model.model_config.get("title") or model.__name__)
+
+
+class Components:
+    """Collects models, names each by its title, and rewrites pydantic's refs to components."""
+
+    def __init__(self) -> None:
+        self.models: dict[tuple[type[BaseModel], str], None] = {}
+        self.extra: dict[str, dict[str, Any]] = {"ApiErrorResponse": API_ERROR_RESPONSE}
+
+    def ref(self, model: type[BaseModel], mode: str = "serialization") -> dict[str, str]:
+        self.models[(model, mode)] = None
+        return {"$ref": REF + _title(model)}
+
+    def page(self, model: type[BaseModel]) -> dict[str, str]:
+        name = f"PaginatedResponse_Of_{_title(model)}"
+        self.extra[name] = {
+            "type": "object",
+            "required": ["page", "pageSize", "hasMore", "data"],
+            "properties": {
+                "page": {"type": "integer", "format": "int32"},
+                "pageSize": {"type": "integer", "format": "int32"},
+                "hasMore": {"type": "boolean"},
+                "totalCount": {"type": ["integer", "null"], "format": "int32"},
+                "data": {"type": "array", "items": self.ref(model)},
+            },
+            "additionalProperties": False,
+        }
+        return {"$ref": REF + name}
+
+    def export(self, model: type[BaseModel]) -> dict[str, str]:
+        name = f"ExportResponse_Of_{_title(model)}"
+        self.extra[name] = {
+            "type": "object",
+            "required": ["hasMore", "continueFrom", "data"],
+            "properties": {
+                "hasMore": {"type": "boolean"},
+                "continueFrom": {"type": "string"},
+                "data": {"type": "array", "items": self.ref(model)},
+            },
+            "additionalProperties": False,
+        }
+        return {"$ref": REF + name}
+
+    def build(self) -> dict[str, Any]:
+        if not self.models:
+            return dict(self.extra)
+        _, defs = models_json_schema(
+            list(self.models),
+            ref_template="#/$defs/{model}",  # type: ignore[arg-type]
+        )
+        raw = defs.get("$defs", {})
+        names = {key: schema.get("title", key) for key, schema in raw.items()}
+        result: dict[str, Any] = {}
+        for key, schema in raw.items():
+            name = names[key]
+            if name in result and result[name] != schema:
+                name = key  # two modes render differently: keep pydantic's distinct key
+                names[key] = key
+            result[name] = schema
+        rewritten = _rewrite_refs(result, {f"#/$defs/{k}": REF + v for k, v in names.items()})
+        return {**rewritten, **self.extra}
+
+
+def _rewrite_refs(node: Any, mapping: dict[str, str]) -> Any:
+    if isinstance(node, dict):
+        return {
+            k: (
+                mapping.get(v, v)
+                if k == "$ref" and isinstance(v, str)
+                else _rewrite_refs(v, mapping)
+            )
+            for k, v in node.items()
+        }
+    if isinstance(node, list):
+        return [_rewrite_refs(v, mapping) for v in node]
+    return node
+
+
+def _parameter(param: Param) -> dict[str, Any]:
+    result: dict[str, Any] = {"name": param.name, "in": param.place, "schema": param.schema()}
+    if param.required or param.place == "path":
+        result["required"] = True
+    if param.description:
+        result["description"] = param.description
+    return result
+
+
+def _error_responses(codes: tuple[int, ...]) -> dict[str, Any]:
+    return {
+        str(code): {
+            "description": ERROR_DESCRIPTIONS.get(code, "Error"),
+            "content": {"application/json": {"schema": {"$ref": REF + "ApiErrorResponse"}}},
+        }
+        for code in codes
+    }
+
+
+def _success(op: Operation, components: Components) -> dict[str, Any]:
+    shape = op.response
+    if isinstance(shape, Empty):
+        return {"description": "The request has succeeded"}
+    if isinstance(shape, One):
+        schema = components.ref(shape.model)
+    elif isinstance(shape, Page):
+        schema = components.page(shape.model)
+    elif isinstance(shape, Export):
+        schema = components.export(shape.model)
+    elif isinstance(shape, Many):
+        schema = {"type": "array", "items": components.ref(shape.model)}
+    else:
+        assert isinstance(shape, Raw)
+        schema = copy.deepcopy(shape.schema)
+    return {
+        "description": "The request has succeeded",
+        "content": {"application/json": {"schema": schema}},
+    }
+
+
+def _api_operation(op: Operation, components: Components) -> dict[str, Any]:
+    doc: dict[str, Any] = {
+        "tags": [op.tag],
+        "summary": op.summary,
+        "operationId": op.operation_id,
+        "parameters": [_parameter(p) for p in (TENANT, *op.path_params, *op.query)],
+        "responses": {
+            "200": _success(op, components),
+            **_error_responses(tuple(sorted({*op.errors, 401, 403, 429}))),
+        },
+        "security": [{"apiKeyHeader": [], "oauth": [op.scope]}],
+    }
+    if op.body is not None:
+        doc["requestBody"] = {
+            "required": op.body_required,
+            "content": {"application/json": {"schema": components.ref(op.body, "validation")}},
+        }
+    return doc
+
+
+def _control_operation(route: control.ControlRoute, components: Components) -> dict[str, Any]:
+    params = [
+        {
+            "name": seg[1:-1],
+            "in": "path",
+            "required": True,
+            "schema": {"type": "string"}
+            if seg == "{client_id}"
+            else {"type": "integer", "format": "int64"},
+        }
+        for seg in route.path.split("/")
+        if seg.startswith("{")
+    ]
+    doc: dict[str, Any] = {
+        "tags": [CONTROL_TAG],
+        "summary": route.summary,
+        "operationId": "Mock_" + route.handler.__name__.strip("_").title().replace("_", ""),
+        "parameters": params,
+        "responses": {
+            "200": {"description": "Done", "content": {"application/json": {"schema": {}}}},
+            **_error_responses((400, 404, 409)),
+        },
+    }
+    if route.body is not None:
+        doc["requestBody"] = {
+            "content": {"application/json": {"schema": components.ref(route.body, "validation")}}
+        }
+    return doc
+
+
+def build_document() -> dict[str, Any]:
+    components = Components()
+    paths: dict[str, dict[str, Any]] = {}
+    scopes: set[str] = set()
+    for op in registry.operations():
+        paths.setdefault(op.full_path, {})[op.method.lower()] = _api_operation(op, components)
+        scopes.add(op.scope)
+    for route in control.ROUTES:
+        paths.setdefault(route.path, {})[route.method.lower()] = _control_operation(
+            route, components
+        )
+    return {
+        "openapi": "3.1.0",
+        "info": {
+            "title": "mockst: a local ServiceTitan (auth, CRM v2, Settings v2)",
+            "version": __version__,
+            "description": "Stateful simulator of ServiceTitan's public API. Operations tagged "
+            f"'{CONTROL_TAG}' are the simulator's own.",
+        },
+        "servers": [{"url": "/"}],
+        "paths": paths,
+        "components": {
+            "schemas": components.build(),
+            "securitySchemes": {
+                "apiKeyHeader": {"type": "apiKey", "name": "ST-App-Key", "in": "header"},
+                "oauth": {
+                    "type": "oauth2",
+                    "flows": {
+                        "clientCredentials": {
+                            "tokenUrl": "/connect/token",
+                            "scopes": {s: s for s in sorted(scopes)},
+                        }
+                    },
+                },
+            },
+        },
+    }

@@ -1,0 +1,49 @@
+"""Putting a world together for ``mockst serve``: state file, seed, demo, configuration."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from mockst.config import Config
+from mockst.demo import demo_credentials
+from mockst.store import snapshot
+from mockst.store.sqlite import SqliteStore
+from mockst.store.world import World
+
+
+@dataclass
+class Prepared:
+    world: World
+    config: Config
+    demo: dict[str, Any] | None
+
+
+def prepare(
+    config: Config,
+    state: str | Path | None = None,
+    seed: str | Path | None = None,
+    demo: bool = False,
+    base_url: str = "http://127.0.0.1:8080",
+) -> Prepared:
+    """A world loaded from ``state`` (if it has one), else from ``seed``, plus the demo tenant.
+
+    With ``--state`` the file wins over ``--seed``: a restart must never overwrite saved work.
+    """
+    world = World()
+    store = SqliteStore(state) if state else None
+    if store is not None and not store.is_empty():
+        store.load(world)
+    elif seed:
+        snapshot.import_world(world, json.loads(Path(seed).read_text()))
+    if store is not None:
+        world.persistence = store
+        if store.is_empty():
+            with world.transaction() as txn:
+                txn.reset_all = True  # write the whole (seeded) world once
+    credentials = None
+    if demo:
+        credentials = demo_credentials(world, config, base_url)
+    return Prepared(world, config, credentials)

@@ -1,0 +1,176 @@
+"""The World: the identity records, every tenant's resource tables, the clock, and the counters.
+
+All state lives here and changes only inside ``world.transaction()``: one writer at a time (a
+re-entrant lock, so the in-process control plane and uvicorn's loop can share a world), every
+change undone if the transaction fails, and every change handed to the persistence backend (SQLite
+with ``--state``) before the transaction returns, so an acknowledged write is a durable write.
+"""
+
+from __future__ import annotations
+
+import secrets
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from mockst.clock import Clock
+from mockst.store.table import Row, RowId, Table
+
+FIRST_ENTITY_ID = 10_000_001
+FIRST_TENANT_ID = 1_000_001
+
+
+class Persistence(Protocol):
+    def save(self, world: World, txn: Transaction) -> None: ...
+    def close(self) -> None: ...
+
+
+@dataclass
+class TenantData:
+    """One tenant's resource tables; each tenant counts its own changes for export order."""
+
+    tenant_id: int
+    world: World
+    tables: dict[str, Table] = field(default_factory=dict)
+    seq: int = 0
+
+    def table(self, name: str) -> Table:
+        table = self.tables.get(name)
+        if table is None:
+            table = Table(self.tenant_id, name, self._next_seq, self.world._touch_row)
+            self.tables[name] = table
+        return table
+
+    def _next_seq(self) -> int:
+        self.seq += 1
+        self.world._touch_meta(f"seq:{self.tenant_id}")
+        return self.seq
+
+
+@dataclass
+class Transaction:
+    rows: dict[tuple[int, str, RowId], Row | None] = field(default_factory=dict)
+    identity: dict[tuple[str, str], Any] = field(default_factory=dict)
+    meta: set[str] = field(default_factory=set)
+    tenants_dropped: set[int] = field(default_factory=set)
+    reset_all: bool = False
+
+
+class World:
+    def __init__(self, clock: Clock | None = None, signing_key: str | None = None) -> None:
+        self.clock = clock or Clock()
+        self.signing_key = signing_key or secrets.token_urlsafe(32)
+        self.next_id = FIRST_ENTITY_ID
+        self.next_tenant_id = FIRST_TENANT_ID
+        self.identity: dict[str, dict[str, Any]] = {
+            "app": {},
+            "tenant": {},
+            "connection": {},
+            "secret": {},
+        }
+        self.tenants: dict[int, TenantData] = {}
+        self.persistence: Persistence | None = None
+        self._lock = threading.RLock()
+        self._txn: Transaction | None = None
+
+    # -- transactions -------------------------------------------------------------------------
+
+    @contextmanager
+    def transaction(self) -> Iterator[Transaction]:
+        with self._lock:
+            if self._txn is not None:  # nested: part of the outer transaction
+                yield self._txn
+                return
+            txn = self._txn = Transaction()
+            try:
+                yield txn
+                if self.persistence is not None:
+                    self.persistence.save(self, txn)
+            except BaseException:
+                self._undo(txn)
+                raise
+            finally:
+                self._txn = None
+
+    @contextmanager
+    def reading(self) -> Iterator[None]:
+        """Hold the lock while reading several things that must agree with each other."""
+        with self._lock:
+            yield
+
+    def _undo(self, txn: Transaction) -> None:
+        for (tenant_id, name, ident), old in txn.rows.items():
+            data = self.tenants.get(tenant_id)
+            if data is not None and name in data.tables:
+                data.tables[name].restore(ident, old)
+        for (kind, key), old in txn.identity.items():
+            if old is None:
+                self.identity[kind].pop(key, None)
+            else:
+                self.identity[kind][key] = old
+
+    def _require_txn(self) -> Transaction:
+        if self._txn is None:
+            raise RuntimeError("state changes only inside world.transaction()")
+        return self._txn
+
+    def _touch_row(self, table: Table, ident: RowId, old: Row | None) -> None:
+        txn = self._require_txn()
+        txn.rows.setdefault((table.tenant_id, table.name, ident), old)
+
+    def _touch_meta(self, key: str) -> None:
+        if self._txn is not None:
+            self._txn.meta.add(key)
+
+    # -- identity records ---------------------------------------------------------------------
+
+    def put_identity(self, kind: str, key: str, record: Any) -> None:
+        txn = self._require_txn()
+        txn.identity.setdefault((kind, key), self.identity[kind].get(key))
+        self.identity[kind][key] = record
+
+    def get_identity(self, kind: str, key: str) -> Any:
+        return self.identity[kind].get(key)
+
+    # -- counters and tenants -----------------------------------------------------------------
+
+    def new_id(self) -> int:
+        """Ids are unique across the world, so one tenant's id never finds another's row."""
+        self._require_txn()
+        ident = self.next_id
+        self.next_id += 1
+        self._touch_meta("next_id")
+        return ident
+
+    def new_tenant_id(self) -> int:
+        self._require_txn()
+        while str(self.next_tenant_id) in self.identity["tenant"]:
+            self.next_tenant_id += 1
+        ident = self.next_tenant_id
+        self.next_tenant_id += 1
+        self._touch_meta("next_tenant_id")
+        return ident
+
+    def tenant_data(self, tenant_id: int) -> TenantData:
+        data = self.tenants.get(tenant_id)
+        if data is None:
+            data = self.tenants[tenant_id] = TenantData(tenant_id, self)
+        return data
+
+    def drop_tenant_data(self, tenant_id: int) -> None:
+        """Forget a tenant's resource rows (reset); its identity records stay."""
+        txn = self._require_txn()
+        self.tenants.pop(tenant_id, None)
+        txn.tenants_dropped.add(tenant_id)
+
+    def reset(self) -> None:
+        """Forget everything but the signing key and the clock."""
+        txn = self._require_txn()
+        txn.reset_all = True
+        for kind in self.identity:
+            self.identity[kind].clear()
+        self.tenants.clear()
+        self.next_id = FIRST_ENTITY_ID
+        self.next_tenant_id = FIRST_TENANT_ID
