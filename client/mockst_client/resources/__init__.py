@@ -1,0 +1,21 @@
+"""Thin helpers, one class per ServiceTitan resource, shared by the sync and async clients."""
+
+from .booking_provider_tags import BookingProviderTags
+from .bookings import ProviderBookings, TenantBookings
+from .customers import Customers
+from .leads import Leads
+from .locations import Locations
+from .settings import BusinessUnits, Employees, TagTypes, Technicians
+
+__all__ = [
+    "BookingProviderTags",
+    "BusinessUnits",
+    "Customers",
+    "Employees",
+    "Leads",
+    "Locations",
+    "ProviderBookings",
+    "TagTypes",
+    "Technicians",
+    "TenantBookings",
+]
