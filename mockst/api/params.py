@@ -41,11 +41,14 @@ class Param:
     enum_name: str | None = None  # component name of the enum, e.g. "Crm.V2.ActiveRequestArg"
     nullable: bool = False  # the official document marks the query value nullable
     description: str = ""
+    array: bool = False  # repeated (``ids=1&ids=2``): a list of ``kind`` values
 
     def schema(self) -> dict[str, Any]:
         if self.kind == "enum":
-            return {"type": "string", "enum": list(self.enum)}
-        return dict(SCHEMAS[self.kind])
+            item: dict[str, Any] = {"type": "string", "enum": list(self.enum)}
+        else:
+            item = dict(SCHEMAS[self.kind])
+        return {"type": "array", "items": item} if self.array else item
 
 
 def path(name: str, kind: Kind = "int64") -> Param:
@@ -91,6 +94,9 @@ def bind(params: tuple[Param, ...], raw: Mapping[str, str]) -> dict[str, Any]:
     values: dict[str, Any] = {}
     errors: dict[str, list[str]] = {}
     for param in params:
+        if param.array:
+            _bind_array(param, raw, values, errors)
+            continue
         text = folded.get(param.name.lower())
         if text is None or (text == "" and param.kind != "string"):
             if param.required:
@@ -105,6 +111,33 @@ def bind(params: tuple[Param, ...], raw: Mapping[str, str]) -> dict[str, Any]:
     if errors:
         raise validation_error(errors)
     return values
+
+
+def _bind_array(
+    param: Param, raw: Mapping[str, str], values: dict[str, Any], errors: dict[str, list[str]]
+) -> None:
+    """Every occurrence of the parameter (any case); each may also hold comma-separated items."""
+    pairs = raw.multi_items() if hasattr(raw, "multi_items") else raw.items()
+    texts = [
+        part.strip()
+        for key, value in pairs
+        if key.lower() == param.name.lower()
+        for part in value.split(",")
+        if part.strip()
+    ]
+    if not texts:
+        if param.required:
+            errors[param.name] = [f"The {param.name} field is required."]
+        values[param.name] = None
+        return
+    converted = []
+    for text in texts:
+        try:
+            converted.append(_convert(param, text))
+        except (ValueError, OverflowError):
+            errors[param.name] = [f"The value '{text[:64]}' is not valid for {param.name}."]
+            return
+    values[param.name] = converted
 
 
 def parse_id_list(name: str, text: str | None, limit: int) -> list[int] | None:

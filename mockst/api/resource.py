@@ -115,19 +115,29 @@ class Resource:
         sort: dict[str, str] | None = None,
         rows: Callable[[Call], Iterable[Row]] | None = None,
         paged: bool = True,
+        order: Sequence[str] = (),
+        render: Callable[[Call, Row], dict[str, Any]] | None = None,
         **extra: Any,
     ) -> Operation:
-        """GET list in the page envelope; query parameters in the order given."""
+        """GET list in the page envelope; query parameters in the order given.
+
+        ``order`` (parameter names) rearranges them when the official operation interleaves
+        filters and page parameters; ``render`` shapes a row when projection alone is not enough.
+        """
         source = rows or (lambda call: call.table(self.table).rows())
 
         def handler(call: Call) -> dict[str, Any]:
-            return page_of(call, source(call), model, filters, sort)
+            shown = (lambda row: render(call, row)) if render else None
+            return page_of(call, source(call), model, filters, sort, shown)
 
         query: list[Param] = [f.param for f in filters]
         if paged:
             query += PAGE_PARAMS
         if sort:
             query.append(SORT_PARAM)
+        if order:
+            rank = {name: i for i, name in enumerate(order)}
+            query.sort(key=lambda p: rank.get(p.name, len(rank)))
         return self.operation(
             operation_id, "GET", handler, response=Page(model), query=tuple(query), **extra
         )
