@@ -19,7 +19,18 @@ from mockst.app import create_app
 from mockst.config import Config
 from mockst.crm.models.bookings import BookingContactResponse, BookingResponse
 from mockst.store.world import World
-from mockst.testing import api_headers, take_token
+
+
+def take_token(http: TestClient, client_id: str, client_secret: str) -> str:
+    form = {"grant_type": "client_credentials", "client_id": client_id,
+            "client_secret": client_secret}  # fmt: skip
+    response = http.post("/connect/token", data=form)
+    assert response.status_code == 200, response.text
+    return str(response.json()["access_token"])
+
+
+def api_headers(creds: dict[str, Any], token: str) -> dict[str, str]:
+    return {"ST-App-Key": str(creds["appKey"]), "Authorization": f"Bearer {token}"}
 
 
 @dataclass
