@@ -6,7 +6,8 @@ Rules where the official document is silent:
 - ``PUT …/contact-methods/{contactMethodId}`` creates the method with that id when the tenant has
   none, and otherwise replaces all four fields (an omitted ``referenceId`` or ``memo`` becomes
   null); an id that belongs to another contact's method, or to a deleted method, is a 400 naming
-  ``contactMethodId`` (the operation declares no 409);
+  ``contactMethodId`` (the operation declares no 409); a replace that changes the type resets
+  the method's preferences to their defaults;
 - a method of another contact is "not found" under this contact (404);
 - list filters: ``referenceId`` and ``value`` match exactly, case-insensitively; ``type`` must be a
   ContactType (any case) or the request is a 400; ``contactId`` on the search matches exactly; a
@@ -123,7 +124,10 @@ def _upsert(call: Call) -> dict[str, Any]:
             "contactMethodId", f"The contact method {method_id} belongs to another contact."
         )
     else:
-        row = METHODS.change(call, existing, {**fields, "modifiedBy": API_USER_ID})
+        changes = {**fields, "modifiedBy": API_USER_ID}
+        if fields["type"] != existing.data["type"]:
+            changes["preferences"] = {}  # another type has other preferences
+        row = METHODS.change(call, existing, changes)
     return project(row.data, ContactMethodResponse)
 
 

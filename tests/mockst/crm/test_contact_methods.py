@@ -280,6 +280,12 @@ def test_method_preferences(api: Tenant) -> None:
         response = api.call("PATCH", f"{prefs}/MarketingEmail", json=body)
         assert response.status_code == 400, body
     assert api.ok("GET", f"{prefs}/MarketingEmail")["value"] == "true"
+    # A replace that changes the type starts from that type's defaults.
+    method_path = f"/contacts/{contact}/contact-methods/{email['id']}"
+    api.ok("PUT", method_path, json={"type": "Phone", "value": "5550003333"})
+    assert [p["value"] for p in api.ok("GET", prefs)] == ["true", "false"]
+    api.ok("PUT", method_path, json={"type": "Email", "value": "ada@example.com"})
+    assert [p["value"] for p in api.ok("GET", prefs)] == ["true", "false"]
     # Another method's preferences are its own.
     other = api.method(contact, type="Email", value="ada@work.example")
     other_prefs = f"/contacts/{contact}/contact-methods/{other['id']}/preferences"

@@ -23,6 +23,7 @@ from mockst.config import Config
 from mockst.control.models import CRM_AND_SETTINGS_SCOPES, Quickstart
 from mockst.control.quickstart import quickstart
 from mockst.openapi import build_document
+from mockst.store import snapshot
 from mockst.store.world import World
 
 SPEC = Path("/work/shared/specs/crm-v2.json")
@@ -569,3 +570,25 @@ TestContactMachine.settings = settings(
     max_examples=15, stateful_step_count=12, deadline=None,
     suppress_health_check=[HealthCheck.too_slow],
 )
+
+
+def test_guid_rows_survive_a_snapshot(api: Tenant) -> None:
+    contact = api.contact(name="Ada")
+    customer = api.entity("customers", name="House")
+    method = api.ok("POST", f"/contacts/{contact['id']}/contact-methods", json={
+        "type": "Email", "value": "ada@example.com",
+    })
+    prefs = f"/contacts/{contact['id']}/contact-methods/{method['id']}/preferences"
+    api.ok("PATCH", f"{prefs}/MarketingEmail", json={"value": "true"})
+    api.ok("POST", f"/contacts/{contact['id']}/relationships/{customer}/customer")
+    doc = json.loads(json.dumps(snapshot.export_world(api.world)))
+    copy = World(clock=Clock(frozen_at=START))
+    with copy.transaction():
+        snapshot.import_world(copy, doc)
+    with TestClient(create_app(copy, Config())) as other:
+        path = f"{api.base}/contacts/{contact['id']}"
+        assert other.get(path, headers=api.headers).json() == contact
+        assert other.get(f"{api.base}{prefs}/MarketingEmail", headers=api.headers).json()[
+            "value"] == "true"
+        linked = other.get(f"{api.base}/contacts/relationships/{customer}", headers=api.headers)
+        assert [c["id"] for c in linked.json()["data"]] == [contact["id"]]
