@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 from mockst.api.listing import (
@@ -501,7 +502,10 @@ OPERATIONS = [
         body=SubmitLeadFormRequest,
         response=One(SubmitLeadFormResponse),
     ),
-    LEADS.export_op(
-        "ExportLeads_Leads", ExportLeadsResponse, "/export/leads", summary="Export leads"
+    replace(  # every official export operation is tagged "Export"
+        LEADS.export_op(
+            "ExportLeads_Leads", ExportLeadsResponse, "/export/leads", summary="Export leads"
+        ),
+        tag="Export",
     ),
 ]
