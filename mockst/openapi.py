@@ -8,6 +8,7 @@ name), so a reader can hold the two side by side; envelopes (``PaginatedResponse
 from __future__ import annotations
 
 import copy
+from functools import cache
 from typing import Any
 
 from pydantic import BaseModel
@@ -222,7 +223,9 @@ def _control_operation(route: control.ControlRoute, components: Components) -> d
     return doc
 
 
+@cache
 def build_document() -> dict[str, Any]:
+    """Built once per process: the declarations never change while it runs (treat as read-only)."""
     components = Components()
     paths: dict[str, dict[str, Any]] = {}
     scopes: set[str] = set()

@@ -1,0 +1,60 @@
+"""Helpers for running the simulator inside tests: a real server on a free port, and onboarding.
+
+The contract kit's pytest plugin builds on these; the project's own tests use them directly.
+"""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+import httpx
+import uvicorn
+from starlette.applications import Starlette
+
+
+def free_port(host: str = "127.0.0.1") -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind((host, 0))
+        return int(sock.getsockname()[1])
+
+
+@contextmanager
+def serve(app: Starlette, host: str = "127.0.0.1", port: int | None = None) -> Iterator[str]:
+    """Run ``app`` on uvicorn in a background thread; yields its base URL."""
+    port = port or free_port(host)
+    config = uvicorn.Config(app, host=host, port=port, log_level="error", lifespan="on")
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 10
+    while not server.started:
+        if time.monotonic() > deadline or not thread.is_alive():
+            raise RuntimeError("the simulator did not start")
+        time.sleep(0.01)
+    try:
+        yield f"http://{host}:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+
+
+def take_token(client: httpx.Client, client_id: str, client_secret: str) -> str:
+    response = client.post(
+        "/connect/token",
+        data={
+            "grant_type": "client_credentials",
+            "client_id": client_id,
+            "client_secret": client_secret,
+        },
+    )
+    response.raise_for_status()
+    return str(response.json()["access_token"])
+
+
+def api_headers(creds: dict[str, Any], token: str) -> dict[str, str]:
+    return {"ST-App-Key": str(creds["appKey"]), "Authorization": f"Bearer {token}"}

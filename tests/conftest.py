@@ -1,0 +1,51 @@
+"""Fixtures shared by the project's tests: a fresh world, an in-process client, onboarding."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import pytest
+from starlette.testclient import TestClient
+
+from mockst.app import create_app
+from mockst.config import Config
+from mockst.store.world import World
+from mockst.testing import api_headers, take_token
+
+
+@pytest.fixture
+def world() -> World:
+    return World()
+
+
+@pytest.fixture
+def config() -> Config:
+    return Config()
+
+
+@pytest.fixture
+def client(world: World, config: Config) -> Iterator[TestClient]:
+    with TestClient(create_app(world, config)) as test_client:
+        yield test_client
+
+
+Onboard = Callable[..., dict[str, Any]]
+
+
+@pytest.fixture
+def onboard(client: TestClient) -> Onboard:
+    """Quickstart a tenant; returns its credentials plus ready ``headers`` for API calls."""
+
+    def run(**options: Any) -> dict[str, Any]:
+        response = client.post("/_mock/quickstart", json=options)
+        assert response.status_code == 200, response.text
+        creds = response.json()
+        token = take_token(client, creds["clientId"], creds["clientSecret"])  # type: ignore[arg-type]
+        creds["token"] = token
+        creds["headers"] = api_headers(creds, token)
+        creds["crm"] = f"/crm/v2/tenant/{creds['tenantId']}"
+        creds["settings"] = f"/settings/v2/tenant/{creds['tenantId']}"
+        return creds
+
+    return run

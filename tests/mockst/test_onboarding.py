@@ -1,0 +1,126 @@
+"""Onboarding end to end over a real socket, step by step as HeavySet Tech's guide walks it.
+
+Phase 2: register the app (developer-managed credentials, CRM scopes) and read its app key.
+Phase 3: create the booking provider tag and record its id.
+Phase 4: the tenant connects the app, restricted to that booking provider.
+Phase 5: "Allowed by Tenant", generate the client secret (shown once).
+Phase 6: take a token and make a test call; then what must fail, fails.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import httpx
+import pytest
+
+from mockst.app import create_app
+from mockst.testing import serve
+
+
+@pytest.fixture
+def http() -> Iterator[httpx.Client]:
+    with serve(create_app()) as base_url, httpx.Client(base_url=base_url, timeout=10) as client:
+        yield client
+
+
+SCOPES = [
+    "tn.crm.bookings:r", "tn.crm.bookings:w", "tn.crm.customers:r", "tn.crm.customers:w",
+    "tn.crm.leads:r", "tn.crm.leads:w", "tn.crm.bookingprovidertags:r", "tn.stt.businessunits:r",
+    "tn.stt.technicians:r",
+]
+
+
+def test_heavyset_onboarding(http: httpx.Client) -> None:
+    # Phase 2: app registration; the app key is generated with the app.
+    app = http.post("/_mock/apps", json={
+        "name": "HeavySet Tech", "organization": "HeavySet Tech", "scopes": SCOPES,
+        "credentialMode": "developer",
+    }).json()
+    assert app["appKey"].startswith("ak1.") and app["version"] == 1
+
+    tenant = http.post("/_mock/tenants", json={"name": "Bryan's HVAC"}).json()
+    tenant_id = tenant["id"]
+    assert tenant["environment"] == "production"
+
+    # Phase 3: booking provider tag and its id.
+    tag = http.post(
+        f"/_mock/tenants/{tenant_id}/booking-provider-tags", json={"tagName": "HeavySet Tech"}
+    ).json()
+    provider_id = tag["id"]
+
+    # The developer lists the tenant: a client id exists, "Not Connected Yet", no secret possible.
+    pending = http.post("/_mock/connections", json={
+        "appId": app["id"], "tenantId": tenant_id, "allow": False,
+    }).json()
+    client_id = pending["clientId"]
+    assert client_id.startswith("cid.") and pending["status"] == "notConnectedYet"
+    refused = http.post(f"/_mock/connections/{client_id}/secrets")
+    assert refused.status_code == 409 and "Not Connected Yet" in refused.json()["title"]
+
+    # Phase 4: Connect, restricted to the HeavySet booking provider, accept.
+    allowed = http.post(
+        f"/_mock/connections/{client_id}/allow", json={"bookingProviderId": provider_id}
+    ).json()
+    assert allowed["status"] == "allowed"
+    assert allowed["bookingProviderId"] == provider_id
+    assert allowed["scopes"] == SCOPES
+
+    # Phase 5: generate the secret; its value is shown once, the list shows a prefix only.
+    generated = http.post(f"/_mock/connections/{client_id}/secrets").json()
+    secret = generated["clientSecret"]
+    listed = http.get(f"/_mock/connections/{client_id}/secrets").json()
+    assert [s["valuePrefix"] for s in listed] == [secret[:8]]
+    assert secret not in str(listed)
+
+    # Phase 6: token, then a test call with ST-App-Key on it.
+    token = http.post("/connect/token", data={
+        "grant_type": "client_credentials", "client_id": client_id, "client_secret": secret,
+    })
+    assert token.status_code == 200
+    body = token.json()
+    assert body["expires_in"] == 900 and body["token_type"] == "Bearer"
+    assert body["scope"].split() == SCOPES
+    headers = {"ST-App-Key": app["appKey"], "Authorization": f"Bearer {body['access_token']}"}
+    tags = http.get(f"/crm/v2/tenant/{tenant_id}/booking-provider-tags", headers=headers)
+    assert tags.status_code == 200
+    assert [t["tagName"] for t in tags.json()["data"]] == ["HeavySet Tech"]
+
+    # No scope for settings employees: 403 in ServiceTitan's error shape.
+    employees = http.get(f"/settings/v2/tenant/{tenant_id}/employees", headers=headers)
+    if employees.status_code != 404:  # served once Settings lands
+        assert employees.status_code == 403
+        assert set(employees.json()) == {"type", "title", "status", "traceId", "errors", "data"}
+
+    # Without the app key, the same call fails.
+    no_key = http.get(
+        f"/crm/v2/tenant/{tenant_id}/booking-provider-tags",
+        headers={"Authorization": headers["Authorization"]},
+    )
+    assert no_key.status_code == 401 and no_key.json()["status"] == 401
+
+
+def test_leadtruffle_secret_rotation(http: httpx.Client) -> None:
+    """"Up to two active secrets": generate a second, switch, deactivate the first."""
+    creds = http.post("/_mock/quickstart", json={"appName": "Lead Follow Up"}).json()
+    client_id = creds["clientId"]
+    first = creds["clientSecret"]
+    second = http.post(f"/_mock/connections/{client_id}/secrets").json()
+    third = http.post(f"/_mock/connections/{client_id}/secrets")
+    assert third.status_code == 409 and "2 active secrets are allowed" in third.json()["title"]
+
+    def token_status(secret: str) -> int:
+        return http.post("/connect/token", data={
+            "grant_type": "client_credentials", "client_id": client_id, "client_secret": secret,
+        }).status_code
+
+    assert token_status(first) == 200 and token_status(second["clientSecret"]) == 200
+    first_id = next(
+        s["id"] for s in http.get(f"/_mock/connections/{client_id}/secrets").json()
+        if s["valuePrefix"] == first[:8]
+    )
+    http.post(f"/_mock/connections/{client_id}/secrets/{first_id}/deactivate")
+    assert token_status(first) == 400
+    assert token_status(second["clientSecret"]) == 200
+    # With one active again, a new one may be generated.
+    assert http.post(f"/_mock/connections/{client_id}/secrets").status_code == 200
