@@ -7,6 +7,7 @@ from typing import Any
 
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
+from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 from starlette.routing import Route
@@ -18,6 +19,9 @@ from mockst.config import Config
 from mockst.control import routes as control
 from mockst.encoding import JSONResponse
 from mockst.errors import ApiError
+from mockst.faults import FaultMiddleware, FaultSchedule
+from mockst.journal import Journal, JournalMiddleware
+from mockst.ratelimit import RateLimiter
 from mockst.store.world import World
 
 DOCS_PAGE = """<!doctype html>
@@ -79,6 +83,14 @@ def create_app(world: World | None = None, config: Config | None = None) -> Star
         if world.persistence is not None:
             world.persistence.close()
 
+    journal = Journal(
+        world.clock, config.journal_size, config.journal_body_bytes, config.journal_total_bytes
+    )
+    faults = FaultSchedule()
+    # Rate limits run on the wall clock: they are about real request pacing (mockst.ratelimit).
+    rate_limiter = RateLimiter(config.rate_limit, per=1.0)
+    token_rate_limiter = RateLimiter(config.token_rate_limit, per=60.0)
+
     app = Starlette(
         routes=[
             Route("/connect/token", token_endpoint, methods=["POST"]),
@@ -89,7 +101,21 @@ def create_app(world: World | None = None, config: Config | None = None) -> Star
         ],
         exception_handlers={404: not_found, 405: not_found, 500: server_error},
         lifespan=lifespan,
+        # Plain ASGI callables, outermost first: the journal sees what the client saw.
+        middleware=[
+            Middleware(JournalMiddleware, journal=journal),
+            Middleware(
+                FaultMiddleware,
+                schedule=faults,
+                limiter=rate_limiter,
+                token_limiter=token_rate_limiter,
+            ),
+        ],
     )
     app.state.world = world
     app.state.config = config
+    app.state.journal = journal
+    app.state.faults = faults
+    app.state.rate_limiter = rate_limiter
+    app.state.token_rate_limiter = token_rate_limiter
     return app

@@ -50,6 +50,12 @@ class Config:
     export_recent_seconds: int = 900
     max_body_bytes: int = 1_048_576
     max_active_secrets: int = 2
+    # Realism under stress (mockst.ratelimit, mockst.journal). Limits run on the wall clock.
+    rate_limit: float = 60  # API calls a second per (app key, tenant), §6.5; 0 disables
+    token_rate_limit: float = 60  # token requests a minute per client id (burst 60); 0 disables
+    journal_size: int = 10_000  # entries kept; the oldest go first; 0 disables the journal
+    journal_body_bytes: int = 65_536  # per request or response body; longer ones keep the head
+    journal_total_bytes: int = 67_108_864  # all retained bodies; the oldest entries go first
 
     @classmethod
     def load(cls, path: str | Path | None = None, **overrides: Any) -> Config:

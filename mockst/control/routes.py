@@ -20,6 +20,7 @@ from starlette.routing import Route
 from mockst.api.routing import body_errors
 from mockst.config import Config
 from mockst.control import models as m
+from mockst.control.ops_routes import control_routes as ops_control_routes
 from mockst.control.quickstart import add_booking_provider_tag, quickstart
 from mockst.encoding import JSONResponse, format_datetime, parse_datetime
 from mockst.errors import ApiError, field_error, validation_error
@@ -333,6 +334,7 @@ ROUTES: list[ControlRoute] = [
     ControlRoute("PUT", "/_mock/world", import_world, "Replace the world from JSON"),
     ControlRoute("GET", "/_mock/config", get_config, "Read the configuration"),
 ]
+ROUTES.extend(ops_control_routes())  # journal, faults, health, readiness
 
 
 async def _parse(request: Request, model: type[BaseModel] | None, raw_json: bool) -> Any:
