@@ -20,8 +20,14 @@ def _serve(args: argparse.Namespace) -> int:
     from mockst.server import prepare
 
     overrides = {"environment": args.environment} if args.environment else {}
+    overrides.update(
+        rate_limit=args.rate_limit,
+        token_rate_limit=args.token_rate_limit,
+        journal_size=args.journal_size,
+    )
     try:
         config = Config.load(args.config or os.environ.get("MOCKST_CONFIG"), **overrides)
+        fault_rules = _fault_rules(args)
     except (OSError, ValueError) as exc:
         print(f"mockst: bad configuration: {exc}", file=sys.stderr)
         return 2
@@ -31,8 +37,29 @@ def _serve(args: argparse.Namespace) -> int:
     if prepared.demo:
         print(demo_banner(prepared.demo), flush=True)
     app = create_app(prepared.world, prepared.config)
+    app.state.faults.add(fault_rules)
     uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level)
     return 0
+
+
+def _seed(args: argparse.Namespace) -> int:
+    from mockst.seed.cli import run_seed
+
+    return run_seed(args)
+
+
+def _fault_rules(args: argparse.Namespace) -> list:
+    """``--faults FILE`` then each ``--fault SPEC``; pydantic's errors are ValueErrors."""
+    from mockst.faults import load_file, parse_spec
+
+    rules = load_file(args.faults) if args.faults else []
+    rules.extend(parse_spec(spec) for spec in args.fault or ())
+    return rules
+
+
+def _env_number(name: str, kind: type = float):
+    value = os.environ.get(name)
+    return kind(value) if value else None
 
 
 def demo_banner(creds: dict[str, object]) -> str:
@@ -91,8 +118,47 @@ def build_parser(
         choices=["production", "integration"],
         default=os.environ.get("MOCKST_ENVIRONMENT"),
     )
-    serve.add_argument("--log-level", default="warning")
+    serve.add_argument(
+        "--rate-limit",
+        type=float,
+        default=_env_number("MOCKST_RATE_LIMIT"),
+        metavar="N",
+        help="API calls a second per app key and tenant (default 60; 0 disables)",
+    )
+    serve.add_argument(
+        "--token-rate-limit",
+        type=float,
+        default=_env_number("MOCKST_TOKEN_RATE_LIMIT"),
+        metavar="N",
+        help="token requests a minute per client id (default 60; 0 disables)",
+    )
+    serve.add_argument(
+        "--journal-size",
+        type=int,
+        default=_env_number("MOCKST_JOURNAL_SIZE", int),
+        metavar="N",
+        help="journal entries kept (default 10000; 0 disables the journal)",
+    )
+    serve.add_argument(
+        "--fault",
+        action="append",
+        metavar="SPEC",
+        help="a fault rule, e.g. 'path=/crm/v2/*/customers*,status=503,nth=3' (repeatable)",
+    )
+    serve.add_argument(
+        "--faults",
+        default=os.environ.get("MOCKST_FAULTS"),
+        metavar="FILE",
+        help="JSON file of fault rules (one rule or a list)",
+    )
+    serve.add_argument("--log-level", default=os.environ.get("MOCKST_LOG_LEVEL", "warning"))
     serve.set_defaults(run=_serve)
+    seed = sub.add_parser("seed", help="write a world JSON with a populated demo tenant")
+    seed.add_argument("--seed", type=int, default=1, help="random seed (same seed, same world)")
+    seed.add_argument("--customers", type=int, default=300)
+    seed.add_argument("--out", required=True, help="file to write ('-' for stdout)")
+    seed.add_argument("--now", help="ISO date-time the story ends at (default: now)")
+    seed.set_defaults(run=_seed)
     for add in extra:
         add(sub)
     return parser

@@ -8,13 +8,24 @@ from mockst.config import Config
 from mockst.control.models import Quickstart
 from mockst.control.quickstart import credentials, quickstart
 from mockst.identity import service
+from mockst.seed import populate_tenant
 from mockst.store.world import World
 
 DEMO_TENANT_NAME = "Demo Plumbing & HVAC"
+DEMO_SEED = 1
+DEMO_CUSTOMERS = 300
 
 
-def demo_credentials(world: World, config: Config, base_url: str) -> dict[str, Any]:
-    """Onboard the demo tenant on first use; on a restart with --state, reuse it.
+def demo_credentials(
+    world: World,
+    config: Config,
+    base_url: str,
+    *,
+    seed: int = DEMO_SEED,
+    customers: int = DEMO_CUSTOMERS,
+) -> dict[str, Any]:
+    """Onboard the demo tenant on first use and fill it with ``populate_tenant(seed=seed,
+    customers=customers)``; on a restart with --state (or a seeded world), reuse it as it is.
 
     Secret values are never stored, so a restart deactivates the old demo secrets and prints a
     fresh one.
@@ -26,7 +37,9 @@ def demo_credentials(world: World, config: Config, base_url: str) -> dict[str, A
             appName="Demo Integration",
             bookingProviderTag="Demo Booking Provider",
         )
-        return quickstart(world, config, request, base_url)
+        creds = quickstart(world, config, request, base_url)
+        populate_tenant(world, creds["tenantId"], seed=seed, customers=customers, config=config)
+        return creds
     tenant = existing[0]
     with world.transaction():
         connection = next(
