@@ -1,7 +1,8 @@
 """Fixtures for the CRM customer and location tests: onboarded tenants' CRM APIs.
 
-Building the app costs a third of a second, so one simulator serves a whole test module and each
-test onboards its own tenant: tenants share nothing, so no test sees another's customers.
+Building the app costs a third of a second, so one simulator (without rate limits) serves a whole
+test module and each test onboards its own tenant: tenants share nothing, so no test sees another's
+customers.
 """
 
 from __future__ import annotations
@@ -14,14 +15,20 @@ from customer_helpers import Crm
 from starlette.testclient import TestClient
 
 from mockst.app import create_app
+from mockst.config import Config
 from mockst.store.world import World
 from mockst.testing import api_headers, take_token
+
+# These tests call faster than a real client may; pacing has its own tests.
+NO_LIMITS = {
+    name: 0 for name in ("rate_limit", "token_rate_limit") if name in Config.__dataclass_fields__
+}
 
 
 @pytest.fixture(scope="module")
 def crm_server() -> Iterator[tuple[TestClient, World]]:
     world = World()
-    with TestClient(create_app(world)) as http:
+    with TestClient(create_app(world, Config(**NO_LIMITS))) as http:
         yield http, world
 
 
