@@ -195,11 +195,12 @@ def test_settings_rows_project_onto_their_response_models(populated) -> None:
 # -- served ----------------------------------------------------------------------------------
 
 
-def _served_items(client: TestClient, creds: dict[str, Any], operation_id: str):
+def _served_items(
+    client: TestClient, creds: dict[str, Any], headers: dict[str, str], operation_id: str
+):
     op = next(o for o in registry.operations() if o.operation_id == operation_id)
     assert isinstance(op.response, Page)
     url = op.full_path.replace("{tenant}", str(creds["tenantId"]))
-    headers = api_headers(creds, take_token(client, creds["clientId"], creds["clientSecret"]))
     response = client.get(
         url,
         params={"pageSize": 5000, "active": "Any", "modifiedOnOrAfter": "2000-01-01"},
@@ -221,12 +222,12 @@ def test_demo_world_is_served_and_every_row_validates() -> None:
     rows = tables(prepared.world, creds["tenantId"])
     assert len(rows["customers"]) == 300
     with TestClient(create_app(prepared.world, config)) as client:
+        headers = api_headers(creds, take_token(client, creds["clientId"], creds["clientSecret"]))
         for table, operation_id in LISTS.items():
-            model, items = _served_items(client, creds, operation_id)
+            model, items = _served_items(client, creds, headers, operation_id)
             assert len(items) == len(rows[table]), table
             for item in items:
                 model.model_validate(item)
-        headers = api_headers(creds, take_token(client, creds["clientId"], creds["clientSecret"]))
         base = f"/crm/v2/tenant/{creds['tenantId']}"
         page = client.get(f"{base}/customers", params={"includeTotal": "true"}, headers=headers)
         assert page.status_code == 200

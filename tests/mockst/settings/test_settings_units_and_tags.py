@@ -46,7 +46,8 @@ def shared() -> Iterator[tuple[World, TestClient]]:
     """One app for the module (building its OpenAPI document costs ~0.4 s); every test onboards
     its own tenant, so tests stay independent."""
     world = World()
-    with TestClient(create_app(world, Config())) as test_client:
+    # no rate limits: these tests are about Settings rules, not throttling
+    with TestClient(create_app(world, Config(rate_limit=0, token_rate_limit=0))) as test_client:
         yield world, test_client
 
 
