@@ -31,9 +31,8 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from mockst.api.listing import Filter, project
+from mockst.api.listing import project
 from mockst.api.operation import TenantContext
-from mockst.api.params import Param
 from mockst.api.resource import Resource
 from mockst.crm.models.common import (
     CustomFieldUpdateModel,
@@ -110,37 +109,13 @@ def check_address(problems: Problems, field: str, address: dict[str, Any]) -> No
             problems.add(f"{field}.{name}", f"The {name} must be between -{limit:g} and {limit:g}.")
 
 
-def address_filters() -> dict[str, Filter]:
-    """street…country (case-insensitive contains) and latitude/longitude (equal), by name."""
-    result: dict[str, Filter] = {}
-    for part in ("street", "unit", "city", "state", "zip", "country"):
-        result[part] = Filter(
-            Param(part, "string", nullable=True),
-            _address_contains(part),
-            lambda value, _call: value.lower(),
-        )
-    for part in ("latitude", "longitude"):
-        result[part] = Filter(Param(part, "double", nullable=True), _address_equals(part))
-    return result
-
-
-def _address_contains(part: str):
-    return lambda row, value: value in str((row.data.get("address") or {}).get(part) or "").lower()
-
-
-def _address_equals(part: str):
-    return lambda row, value: (row.data.get("address") or {}).get(part) == value
-
-
 # -- tag types, custom fields, technicians ----------------------------------------------------
 
 
-def _known_ids(ctx: TenantContext, table: str, where: str | None = None) -> set[int] | None:
-    """Ids of the table's live rows, or None when the table has none (then any id is accepted)."""
-    rows = list(ctx.table(table).rows())
-    if not rows:
-        return None
-    return {int(r.id) for r in rows if where is None or r.data.get("appliesTo") == where}
+def _known_ids(ctx: TenantContext, table: str) -> set[int] | None:
+    """Ids of the table's live rows, or None when it has none (then any positive id is taken)."""
+    ids = {int(r.id) for r in ctx.table(table).rows()}
+    return ids or None
 
 
 def check_tag_types(
@@ -338,9 +313,13 @@ def check_new_location(ctx: TenantContext, problems: Problems, field: str, locat
     external_data_created(problems, field, location.externalData)
 
 
-def insert_location(ctx: TenantContext, customer_id: int, location: Any) -> tuple[Row, list[Row]]:
+def insert_location(
+    ctx: TenantContext, customer_id: int, location: Any
+) -> tuple[Row, list[Row], list[Row]]:
     """Create a checked location and its contacts; each contact is also copied to the customer
-    (DOC-CRM: a contact added to a new location is copied to the customer record)."""
+    (DOC-CRM: a contact added to a new location is copied to the customer record).
+
+    Returns the location, its contacts and their copies on the customer."""
     ignored = Problems()
     source = location.coordinatesSource
     status = location.coordinatesVerificationStatus
@@ -366,18 +345,17 @@ def insert_location(ctx: TenantContext, customer_id: int, location: Any) -> tupl
             "preferredTechnicianId": None,
         },
     )
-    contacts = []
+    contacts, copies = [], []
     for contact in location.contacts or ():
-        kind = contact.type.value
+        kind, value, memo = contact.type.value, contact.value, contact.memo
+        location_id = int(row.id)
         contacts.append(
-            insert_contact(
-                ctx, LOCATION_CONTACTS, "locationId", int(row.id), kind, contact.value, contact.memo
-            )
+            insert_contact(ctx, LOCATION_CONTACTS, "locationId", location_id, kind, value, memo)
         )
-        insert_contact(
-            ctx, CUSTOMER_CONTACTS, "customerId", customer_id, kind, contact.value, contact.memo
+        copies.append(
+            insert_contact(ctx, CUSTOMER_CONTACTS, "customerId", customer_id, kind, value, memo)
         )
-    return row, contacts
+    return row, contacts, copies
 
 
 def request_guid(location: Any, fallback: str | None = None) -> str | None:

@@ -10,13 +10,10 @@ the body says otherwise. ``PATCH`` changes only the fields present; ``active`` c
 schema's field wins over DOC-CRM's remark that the API cannot deactivate), ``customFields`` and
 ``tagTypeIds`` replace the whole list, as the location schema documents for locations.
 
-Lists: ``name`` and the address parts match case-insensitively as substrings, ``latitude`` and
-``longitude`` exactly; ``phone`` matches the digits of any Phone or MobilePhone contact of the
-customer (the text itself when it has no digits); ``externalDataKey`` with ``externalDataValues``
-(each needs the other; at most 50 values) keeps customers whose external data of the
-``externalDataApplicationGuid`` given (of any application when none is given) has that key with
-one of the values. ``excludeAccountingChangesFromModifiedDateRange`` is accepted and changes
-nothing: the simulator has no accounting changes.
+Lists: ``name`` matches case-insensitively as a substring; ``phone`` matches the digits of any
+Phone or MobilePhone contact of the customer (the text itself when it has no digits); address and
+external data filters are in ``record_lists``. ``excludeAccountingChangesFromModifiedDateRange`` is
+accepted and changes nothing: the simulator makes no accounting changes.
 
 Tags: adding a tag the customer already has is a 409; removing one it does not have is a 404; an
 unknown tag type in the path is a 404 (see ``customer_records`` for when a tag type is known).
@@ -28,8 +25,6 @@ from dataclasses import replace
 from typing import Any
 
 from mockst.api.listing import (
-    PAGE_PARAMS,
-    SORT_PARAM,
     STANDARD_SORT,
     Filter,
     active_filter,
@@ -48,7 +43,6 @@ from mockst.crm.customer_records import (
     PHONE_TYPES,
     Problems,
     add_tag,
-    address_filters,
     brief_contact,
     check_address,
     check_contacts,
@@ -72,7 +66,13 @@ from mockst.crm.models.customers import (
 )
 from mockst.crm.models.exports import ExportCustomerResponse
 from mockst.crm.models.locations import CreateLocationResponse
-from mockst.errors import validation_error
+from mockst.crm.record_lists import (
+    EXTERNAL_DATA_FILTER,
+    EXTERNAL_DATA_PARAMS,
+    address_filters,
+    external_data_query,
+    list_query,
+)
 from mockst.store.table import Row
 
 TAG_TYPE_ID = path("tagTypeId")
@@ -123,30 +123,23 @@ def _create(call: Call) -> dict[str, Any]:
         },
     )
     customer_id = int(customer.id)
-    for contact in body.contacts or ():
+    contacts = [
         insert_contact(
-            call,
-            CUSTOMER_CONTACTS,
-            "customerId",
-            customer_id,
-            contact.type.value,
-            contact.value,
-            contact.memo,
+            call, CUSTOMER_CONTACTS, "customerId", customer_id, c.type.value, c.value, c.memo
         )
+        for c in body.contacts or ()
+    ]
     guid = request_guid(body)
     locations = []
     for location in body.locations:
-        row, contacts = insert_location(call, customer_id, location)
+        row, location_contacts, copies = insert_location(call, customer_id, location)
+        contacts.extend(copies)
         shown = render(row.data, CreateLocationResponse, request_guid(location, guid))
-        shown["contacts"] = [brief_contact(c) for c in contacts]
+        shown["contacts"] = [brief_contact(c) for c in location_contacts]
         locations.append(shown)
     result = render(customer.data, CreatedCustomerResponse, guid)
     result["locations"] = locations
-    result["contacts"] = [
-        brief_contact(r)
-        for r in call.table(CUSTOMER_CONTACTS).rows()
-        if r.data.get("customerId") == customer_id
-    ]
+    result["contacts"] = [brief_contact(c) for c in contacts]
     return result
 
 
@@ -216,53 +209,6 @@ def _phone_prepare(value: str, call: Call) -> set[int] | None:
         if (_digits(text) == wanted) if wanted else (text.strip().lower() == value.strip().lower()):
             found.add(data["customerId"])
     return found
-
-
-def external_data_query(call: Call) -> tuple[str | None, str, set[str]] | None:
-    """Check and read externalDataKey/externalDataValues (each requires the other)."""
-    key = call.query.get("externalDataKey")
-    raw = call.query.get("externalDataValues")
-    key = key if key and key.strip() else None
-    values = [v.strip() for v in raw.split(",") if v.strip()] if raw else []
-    if key is None and not values:
-        return None
-    errors: dict[str, list[str]] = {}
-    if key is None:
-        errors["externalDataKey"] = ["externalDataKey is required with externalDataValues."]
-    if not values:
-        errors["externalDataValues"] = ["externalDataValues is required with externalDataKey."]
-    if len(values) > call.config.max_ids:
-        errors["externalDataValues"] = [f"No more than {call.config.max_ids} values are allowed."]
-    if errors:
-        raise validation_error(errors)
-    assert key is not None
-    return call.query.get("externalDataApplicationGuid"), key, set(values)
-
-
-def _external_test(row: Row, wanted: tuple[str | None, str, set[str]]) -> bool:
-    guid, key, values = wanted
-    by_app = row.data.get("externalDataByApp") or {}
-    groups = [by_app.get(guid, [])] if guid else list(by_app.values())
-    return any(i["key"] == key and i["value"] in values for group in groups for i in group)
-
-
-EXTERNAL_DATA_PARAMS = (
-    Param("externalDataApplicationGuid", "guid", nullable=True),
-    Param("externalDataValues", "string", nullable=True),
-)
-# Only the key filters; it reads the GUID and the values itself.
-EXTERNAL_DATA_FILTER = Filter(
-    Param("externalDataKey", "string", nullable=True),
-    _external_test,
-    lambda _value, call: external_data_query(call),
-)
-
-
-def list_query(order: tuple[str, ...], *sources: Filter | Param) -> tuple[Param, ...]:
-    """Query parameters in the official order, from filters and plain parameters."""
-    params = [s.param if isinstance(s, Filter) else s for s in sources]
-    by_name = {p.name: p for p in (*PAGE_PARAMS, SORT_PARAM, *params)}
-    return tuple(by_name[name] for name in order)
 
 
 LIST_ORDER = (

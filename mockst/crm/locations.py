@@ -10,7 +10,7 @@ tax zones), ``active`` can be set.
 
 Lists filter on the location's own name and address although the official descriptions say
 "customer's" (every location list filter is described so, including ``customerId``); the rules are
-the customer list's (see ``customers``).
+the customer list's (see ``record_lists``).
 
 Preferred technician: ``POST .../preferredtechnician/{id}`` stores the id on the location (and so
 stamps ``modifiedOn``); ``GET`` answers the bare id or ``null``. The id must name a technician of
@@ -39,7 +39,6 @@ from mockst.crm.customer_records import (
     LOCATIONS,
     Problems,
     add_tag,
-    address_filters,
     brief_contact,
     check_address,
     check_custom_fields,
@@ -52,12 +51,6 @@ from mockst.crm.customer_records import (
     request_guid,
     technician_exists,
 )
-from mockst.crm.customers import (
-    EXTERNAL_DATA_FILTER,
-    EXTERNAL_DATA_PARAMS,
-    external_data_query,
-    list_query,
-)
 from mockst.crm.models.exports import ExportLocationsResponse
 from mockst.crm.models.locations import (
     CreateLocationRequest,
@@ -65,6 +58,13 @@ from mockst.crm.models.locations import (
     CreateLocationTagResponse,
     LocationResponse,
     UpdateLocationRequest,
+)
+from mockst.crm.record_lists import (
+    EXTERNAL_DATA_FILTER,
+    EXTERNAL_DATA_PARAMS,
+    address_filters,
+    external_data_query,
+    list_query,
 )
 from mockst.errors import ApiError, conflict
 from mockst.store.table import Row
@@ -84,7 +84,7 @@ def _create(call: Call) -> dict[str, Any]:
     check_new_location(call, problems, "", body)
     problems.check()
     _check_customer(call, body.customerId)
-    row, contacts = insert_location(call, body.customerId, body)
+    row, contacts, _copies = insert_location(call, body.customerId, body)
     result = render(row.data, CreateLocationResponse, request_guid(body))
     result["contacts"] = [brief_contact(c) for c in contacts]
     return result
