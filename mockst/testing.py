@@ -8,13 +8,16 @@ from __future__ import annotations
 import socket
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
 import httpx
 import uvicorn
 from starlette.applications import Starlette
+
+# The ``onboard`` fixture: quickstart a tenant, return credentials with ready headers.
+Onboard = Callable[..., dict[str, Any]]
 
 
 def free_port(host: str = "127.0.0.1") -> int:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -11,7 +11,7 @@ from starlette.testclient import TestClient
 from mockst.app import create_app
 from mockst.config import Config
 from mockst.store.world import World
-from mockst.testing import api_headers, take_token
+from mockst.testing import Onboard, api_headers, take_token
 
 
 @pytest.fixture
@@ -29,8 +29,6 @@ def client(world: World, config: Config) -> Iterator[TestClient]:
     with TestClient(create_app(world, config)) as test_client:
         yield test_client
 
-
-Onboard = Callable[..., dict[str, Any]]
 
 
 @pytest.fixture

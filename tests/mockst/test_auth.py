@@ -1,0 +1,216 @@
+"""The token endpoint and the guard: every refusal, in its documented shape and status."""
+
+from __future__ import annotations
+
+import base64
+from typing import Any
+
+import jwt
+import pytest
+from starlette.testclient import TestClient
+
+from mockst.app import create_app
+from mockst.config import Config
+from mockst.store.world import World
+from mockst.testing import Onboard
+
+PROBLEM_KEYS = {"type", "title", "status", "traceId", "errors", "data"}
+
+
+def token_form(creds: dict[str, Any], **overrides: str) -> dict[str, str]:
+    form = {"grant_type": "client_credentials", "client_id": creds["clientId"],
+            "client_secret": creds["clientSecret"]}
+    form.update(overrides)
+    return {k: v for k, v in form.items() if v != "<omit>"}
+
+
+def test_token_response_and_claims(client: TestClient, onboard: Onboard) -> None:
+    creds = onboard()
+    body = client.post("/connect/token", data=token_form(creds)).json()
+    assert set(body) == {"access_token", "expires_in", "token_type", "scope"}
+    header = jwt.get_unverified_header(body["access_token"])
+    claims = jwt.decode(body["access_token"], options={"verify_signature": False})
+    assert header["typ"] == "at+jwt"
+    assert claims["client_id"] == creds["clientId"]
+    assert claims["tenant"] == str(creds["tenantId"])
+    assert claims["scope"] == body["scope"].split()
+    assert claims["exp"] - claims["nbf"] == 900
+    assert len(claims["jti"]) == 32 and claims["jti"] == claims["jti"].upper()
+
+
+@pytest.mark.parametrize(
+    ("overrides", "error"),
+    [
+        ({"grant_type": "password"}, "unsupported_grant_type"),
+        ({"grant_type": "<omit>"}, "invalid_request"),
+        ({"client_id": "cid.unknown"}, "invalid_client"),
+        ({"client_id": "<omit>"}, "invalid_client"),
+        ({"client_secret": "cs1.wrong"}, "invalid_client"),
+        ({"client_secret": "<omit>"}, "invalid_client"),
+        ({"scope": "tn.acc.invoices:r"}, "invalid_scope"),
+    ],
+)
+def test_token_errors_are_oauth_shaped(
+    client: TestClient, onboard: Onboard, overrides: dict[str, str], error: str
+) -> None:
+    response = client.post("/connect/token", data=token_form(onboard(), **overrides))
+    assert response.status_code == 400
+    assert response.json()["error"] == error
+    assert response.headers["cache-control"] == "no-store"
+
+
+def test_token_endpoint_rejects_malformed_requests(client: TestClient, onboard: Onboard) -> None:
+    creds = onboard()
+    as_json = client.post("/connect/token", json=token_form(creds))
+    assert as_json.status_code == 400 and as_json.json()["error"] == "invalid_request"
+    garbage = client.post(
+        "/connect/token", content=b"\xff\xfe\x00",
+        headers={"content-type": "application/x-www-form-urlencoded"},
+    )
+    assert garbage.status_code == 400 and garbage.json()["error"] == "invalid_request"
+    huge = client.post("/connect/token", data={"grant_type": "x" * 20_000})
+    assert huge.status_code == 400
+
+
+def test_basic_client_authentication(client: TestClient, onboard: Onboard) -> None:
+    creds = onboard()
+    basic = base64.b64encode(f"{creds['clientId']}:{creds['clientSecret']}".encode()).decode()
+    response = client.post(
+        "/connect/token", data={"grant_type": "client_credentials"},
+        headers={"Authorization": f"Basic {basic}"},
+    )
+    assert response.status_code == 200
+
+
+def test_requested_scope_narrows_the_token(client: TestClient, onboard: Onboard) -> None:
+    creds = onboard()
+    body = client.post(
+        "/connect/token", data=token_form(creds, scope="tn.crm.customers:r")
+    ).json()
+    assert body["scope"] == "tn.crm.customers:r"
+    headers = {"ST-App-Key": creds["appKey"], "Authorization": f"Bearer {body['access_token']}"}
+    assert client.get(f"{creds['crm']}/booking-provider-tags", headers=headers).status_code == 403
+
+
+def test_disabled_and_not_yet_allowed_connections(client: TestClient, onboard: Onboard) -> None:
+    creds = onboard()
+    path = f"{creds['crm']}/booking-provider-tags"
+    client.post(f"/_mock/connections/{creds['clientId']}/disable")
+    assert client.post("/connect/token", data=token_form(creds)).json()["error"] == "invalid_client"
+    assert client.get(path, headers=creds["headers"]).status_code == 401  # live token revoked
+    client.post(f"/_mock/connections/{creds['clientId']}/enable")
+    assert client.get(path, headers=creds["headers"]).status_code == 200
+
+
+def guard_cases(creds: dict[str, Any], other: dict[str, Any]) -> dict[str, tuple[dict, str]]:
+    path = f"{creds['crm']}/booking-provider-tags"
+    token = creds["token"]
+    return {
+        "missing_app_key": ({"Authorization": f"Bearer {token}"}, path),
+        "invalid_app_key": ({"ST-App-Key": "ak1.nope", "Authorization": f"Bearer {token}"}, path),
+        "app_key_mismatch": ({"ST-App-Key": other["appKey"], "Authorization": f"Bearer {token}"},
+                             path),
+        "missing_token": ({"ST-App-Key": creds["appKey"]}, path),
+        "invalid_token": ({"ST-App-Key": creds["appKey"], "Authorization": "Bearer abc.def.ghi"},
+                          path),
+        "tenant_mismatch": (creds["headers"], f"{other['crm']}/booking-provider-tags"),
+    }
+
+
+def test_guard_refusals_default_statuses(client: TestClient, onboard: Onboard) -> None:
+    creds, other = onboard(), onboard()
+    expected = {"missing_app_key": 401, "invalid_app_key": 401, "app_key_mismatch": 401,
+                "missing_token": 401, "invalid_token": 401, "tenant_mismatch": 403}
+    for case, (headers, path) in guard_cases(creds, other).items():
+        response = client.get(path, headers=headers)
+        assert response.status_code == expected[case], case
+        body = response.json()
+        assert set(body) == PROBLEM_KEYS and body["data"]["reason"] == case
+    client.post("/_mock/clock/advance", json={"seconds": 900})
+    expired = client.get(f"{creds['crm']}/booking-provider-tags", headers=creds["headers"])
+    assert expired.status_code == 401 and expired.json()["data"]["reason"] == "expired_token"
+    assert "invalid_token" in expired.headers["www-authenticate"]
+
+
+def test_raw_token_without_bearer_prefix(client: TestClient, onboard: Onboard) -> None:
+    creds = onboard()
+    headers = {"ST-App-Key": creds["appKey"], "Authorization": creds["token"]}
+    assert client.get(f"{creds['crm']}/booking-provider-tags", headers=headers).status_code == 200
+
+
+def test_statuses_and_body_style_are_configurable() -> None:
+    config = Config.load(
+        auth_errors={"missing_app_key": 403}, auth_error_body="apim", accept_raw_token=False
+    )
+    with TestClient(create_app(World(), config)) as client:
+        creds = client.post("/_mock/quickstart", json={}).json()
+        token = client.post("/connect/token", data=token_form(creds)).json()["access_token"]
+        path = f"/crm/v2/tenant/{creds['tenantId']}/booking-provider-tags"
+        no_key = client.get(path, headers={"Authorization": f"Bearer {token}"})
+        assert no_key.status_code == 403
+        assert set(no_key.json()) == {"statusCode", "message"}
+        raw = client.get(path, headers={"ST-App-Key": creds["appKey"], "Authorization": token})
+        assert raw.status_code == 401
+
+
+def test_integration_credentials_do_not_work_on_production(client: TestClient) -> None:
+    app = client.post("/_mock/apps", json={"name": "Sandbox app"}).json()
+    tenant = client.post(
+        "/_mock/tenants", json={"name": "Sandbox", "environment": "integration"}
+    ).json()
+    conn = client.post("/_mock/connections", json={"appId": app["id"], "tenantId": tenant["id"]})
+    client_id = conn.json()["clientId"]
+    secret = client.post(f"/_mock/connections/{client_id}/secrets").json()["clientSecret"]
+    response = client.post("/connect/token", data={
+        "grant_type": "client_credentials", "client_id": client_id, "client_secret": secret,
+    })
+    assert response.status_code == 400 and "integration" in response.json()["error_description"]
+
+
+def test_restricted_connection_reaches_only_its_provider(
+    client: TestClient, onboard: Onboard
+) -> None:
+    creds = onboard(restrictToBookingProvider=True)
+    own = creds["bookingProviderId"]
+    other = client.post(
+        f"/_mock/tenants/{creds['tenantId']}/booking-provider-tags", json={"tagName": "Other"}
+    ).json()["id"]
+    bookings = f"{creds['crm']}/booking-provider/{{}}/bookings"
+    assert client.get(bookings.format(own), headers=creds["headers"]).status_code == 200
+    refused = client.get(bookings.format(other), headers=creds["headers"])
+    assert refused.status_code == 403
+    assert refused.json()["data"]["reason"] == "booking_provider_restricted"
+    tenant_scoped = client.get(f"{creds['crm']}/bookings", headers=creds["headers"])
+    assert tenant_scoped.status_code == 403
+
+
+def test_scope_change_needs_the_tenant_to_accept(client: TestClient, onboard: Onboard) -> None:
+    creds = onboard(scopes=["tn.crm.customers:r"])
+    path = f"{creds['crm']}/booking-provider-tags"
+    assert client.get(path, headers=creds["headers"]).status_code == 403
+    client.put(f"/_mock/apps/{creds['appId']}/scopes",
+               json={"scopes": ["tn.crm.customers:r", "tn.crm.bookingprovidertags:r"]})
+    fresh = client.post("/connect/token", data=token_form(creds)).json()
+    assert fresh["scope"] == "tn.crm.customers:r"  # version 2 not accepted yet
+    client.post(f"/_mock/connections/{creds['clientId']}/accept-version")
+    upgraded = client.post("/connect/token", data=token_form(creds)).json()
+    headers = {"ST-App-Key": creds["appKey"], "Authorization": f"Bearer {upgraded['access_token']}"}
+    assert client.get(path, headers=headers).status_code == 200
+
+
+def test_control_plane_rejects_bad_input_without_changing_state(client: TestClient) -> None:
+    before = client.get("/_mock/world").json()
+    bad = [
+        client.post("/_mock/apps", content=b"{nope", headers={"content-type": "application/json"}),
+        client.post("/_mock/apps", json={"name": "x", "scopes": ["not a scope"]}),
+        client.post("/_mock/tenants", json={"name": ""}),
+        client.post("/_mock/connections", json={"appId": 1, "tenantId": 2}),
+        client.post("/_mock/clock/advance", json={"seconds": "soon"}),
+        client.put("/_mock/world", json={"format": "something else"}),
+        client.post("/_mock/connections/cid.nope/secrets"),
+    ]
+    assert [r.status_code for r in bad] == [400, 400, 400, 404, 400, 400, 404]
+    for response in bad:
+        assert set(response.json()) == PROBLEM_KEYS
+    after = client.get("/_mock/world").json()
+    assert after["identity"] == before["identity"] and after["tenants"] == before["tenants"]
