@@ -63,9 +63,11 @@ class StModel(BaseModel):
     """Base of every ServiceTitan request and response model.
 
     Unknown JSON properties are ignored, as ASP.NET's binder does; field names are the wire names.
+    NaN, Infinity and numbers too large for a double are refused, as System.Text.Json refuses
+    them (pydantic would otherwise store a value no response can carry).
     """
 
-    model_config = ConfigDict(extra="ignore", protected_namespaces=())
+    model_config = ConfigDict(extra="ignore", protected_namespaces=(), allow_inf_nan=False)
 
 
 class SpecStrEnum(StrEnum):

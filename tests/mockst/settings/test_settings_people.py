@@ -389,3 +389,19 @@ def test_tenants_do_not_see_each_other(client: TestClient, onboard) -> None:
         one.base.replace(str(one.tenant_id), str(two.tenant_id)) + "/employees", headers=one.headers
     )
     assert cross.status_code == 403
+
+
+@pytest.mark.parametrize("number", [b"NaN", b"Infinity", b"1e400", b"-1e400"])
+def test_non_finite_numbers_are_400(api: Api, number: bytes) -> None:
+    body = (
+        b'{"name": "A B", "accountCreationMethod": "CreateLater", "roleId": %d, '
+        b'"positions": ["Service"], "licenseType": "ManagedTech", "dailyGoal": %s}'
+        % (api.role("Technician"), number)
+    )
+    response = api.client.post(
+        api.base + "/technicians",
+        content=body,
+        headers={**api.headers, "Content-Type": "application/json"},
+    )
+    assert response.status_code == 400, response.text
+    assert api.get("/technicians", active="Any").json()["data"] == []
