@@ -1,0 +1,109 @@
+"""Rate limits: per (app key, tenant) for the API, per client id for tokens; by the wall clock."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from starlette.testclient import TestClient
+
+from mockst.app import create_app
+from mockst.config import Config
+from mockst.ratelimit import RateLimiter, retry_after
+from mockst.testing import api_headers, take_token
+
+
+class FakeClock:
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def test_bucket_bursts_refills_and_says_how_long_to_wait() -> None:
+    clock = FakeClock()
+    limiter = RateLimiter(4, per=1.0, clock=clock)
+    assert [limiter.take("k") for _ in range(4)] == [0.0] * 4
+    wait = limiter.take("k")
+    assert 0.2 < wait <= 0.25 and retry_after(wait) == 1
+    assert limiter.take("other") == 0.0  # keys are independent
+    clock.now += 0.25
+    assert limiter.take("k") == 0.0
+    clock.now += 100  # refills to the burst, never beyond
+    assert sum(limiter.take("k") == 0.0 for _ in range(10)) == 4
+    assert RateLimiter(0).take("k") == 0.0  # 0 disables
+    assert retry_after(0.001) == 1 and retry_after(2.5) == 3
+
+
+def _onboard(http: TestClient, tenant_id: int | None = None) -> dict[str, Any]:
+    body = {"tenantId": tenant_id} if tenant_id else {}
+    creds = http.post("/_mock/quickstart", json=body).json()
+    creds["headers"] = api_headers(
+        creds, take_token(http, creds["clientId"], creds["clientSecret"])
+    )
+    creds["tags"] = f"/crm/v2/tenant/{creds['tenantId']}/booking-provider-tags"
+    return creds
+
+
+def test_api_calls_over_the_limit_get_429_with_retry_after_then_recover() -> None:
+    app = create_app(config=Config(rate_limit=5))
+    clock = FakeClock()
+    app.state.rate_limiter.clock = clock
+    with TestClient(app) as http:
+        a, b = _onboard(http), _onboard(http)
+        statuses = [http.get(a["tags"], headers=a["headers"]).status_code for _ in range(5)]
+        assert statuses == [200] * 5
+        refused = http.get(a["tags"], headers=a["headers"])
+        assert refused.status_code == 429
+        assert refused.headers["Retry-After"] == "1"
+        body = refused.json()
+        assert set(body) == {"type", "title", "status", "traceId", "errors", "data"}
+        assert body["status"] == 429 and "Rate limit" in body["title"]
+        # Another tenant (another app key too) has its own bucket.
+        assert http.get(b["tags"], headers=b["headers"]).status_code == 200
+        # The control plane is never throttled.
+        assert all(http.get("/_mock/clock").status_code == 200 for _ in range(10))
+        # Advancing the simulator clock does not refill: limits run on the wall clock.
+        http.post("/_mock/clock/advance", json={"seconds": 3600})
+        a["headers"] = api_headers(a, take_token(http, a["clientId"], a["clientSecret"]))
+        assert http.get(a["tags"], headers=a["headers"]).status_code == 429
+        clock.now += 1.0  # a real second later
+        assert http.get(a["tags"], headers=a["headers"]).status_code == 200
+        (note,) = [
+            e["fault"]
+            for e in http.get("/_mock/journal", params={"status": "429"}).json()["entries"]
+        ][:1]
+        assert note == {"kind": "rate_limit", "retryAfter": 1}
+
+
+def test_token_storms_are_slowed_down_per_client_id() -> None:
+    app = create_app(config=Config(token_rate_limit=3))
+    app.state.token_rate_limiter.clock = clock = FakeClock()
+    with TestClient(app) as http:
+        a = http.post("/_mock/quickstart", json={}).json()
+        b = http.post("/_mock/quickstart", json={}).json()
+        form = {"grant_type": "client_credentials", "client_id": a["clientId"]}
+        form["client_secret"] = a["clientSecret"]
+        assert [http.post("/connect/token", data=form).status_code for _ in range(3)] == [200] * 3
+        refused = http.post("/connect/token", data=form)
+        assert refused.status_code == 429
+        assert refused.json()["error"] == "slow_down"
+        assert int(refused.headers["Retry-After"]) == 20  # 3 a minute: one every 20 s
+        # Basic credentials count for the same client id; another client is unaffected.
+        basic = http.post(
+            "/connect/token",
+            auth=(a["clientId"], a["clientSecret"]),
+            data={"grant_type": "client_credentials"},
+        )
+        assert basic.status_code == 429
+        assert take_token(http, b["clientId"], b["clientSecret"])
+        clock.now += 20
+        assert http.post("/connect/token", data=form).status_code == 200
+
+
+def test_rate_limit_zero_disables() -> None:
+    with TestClient(create_app(config=Config(rate_limit=0, token_rate_limit=0))) as http:
+        a = _onboard(http)
+        assert all(http.get(a["tags"], headers=a["headers"]).status_code == 200 for _ in range(80))
+        for _ in range(70):
+            take_token(http, a["clientId"], a["clientSecret"])
