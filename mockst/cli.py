@@ -6,6 +6,7 @@ import argparse
 import os
 import sys
 from collections.abc import Callable, Sequence
+from pathlib import Path
 
 from mockst import __version__
 from mockst.config import Config
@@ -46,6 +47,21 @@ def _seed(args: argparse.Namespace) -> int:
     from mockst.seed.cli import run_seed
 
     return run_seed(args)
+
+
+def _coverage(args: argparse.Namespace) -> int:
+    from mockst.coverage import find_specs_dir, report
+
+    try:
+        text = report(find_specs_dir(args.specs))
+    except FileNotFoundError as exc:
+        print(f"mockst: {exc}", file=sys.stderr)
+        return 2
+    if args.out:
+        Path(args.out).write_text(text)
+    else:
+        print(text)
+    return 0
 
 
 def _fault_rules(args: argparse.Namespace) -> list:
@@ -159,6 +175,10 @@ def build_parser(
     seed.add_argument("--out", required=True, help="file to write ('-' for stdout)")
     seed.add_argument("--now", help="ISO date-time the story ends at (default: now)")
     seed.set_defaults(run=_seed)
+    coverage = sub.add_parser("coverage", help="which official operations the simulator serves")
+    coverage.add_argument("--specs", help="folder of the official documents (crm-v2.json …)")
+    coverage.add_argument("--out", help="write the Markdown report here instead of stdout")
+    coverage.set_defaults(run=_coverage)
     for add in extra:
         add(sub)
     return parser

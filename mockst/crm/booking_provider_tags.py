@@ -75,6 +75,7 @@ OPERATIONS = [
         summary="List booking provider tags",
         filters=(contains("name", "tagName"), ids_filter(), *date_filters()),
         sort=STANDARD_SORT,
+        order=("name", "ids", "page", "pageSize", "includeTotal"),
     ),
     TAGS.get_op(
         "BookingProviderTags_Get", GetBookingProviderTagResponse,
