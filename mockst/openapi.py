@@ -173,6 +173,15 @@ def _success(op: Operation, components: Components) -> dict[str, Any]:
     }
 
 
+def declared_errors(op: Operation) -> tuple[int, ...]:
+    """The operation's own codes, the guard's (401, 403, 429), and 404 wherever a path names an id:
+    an unknown id is 404 even where the official document declares only 400."""
+    codes = {*op.errors, 401, 403, 429}
+    if op.path_params:
+        codes.add(404)
+    return tuple(sorted(codes))
+
+
 def _api_operation(op: Operation, components: Components) -> dict[str, Any]:
     doc: dict[str, Any] = {
         "tags": [op.tag],
@@ -181,7 +190,7 @@ def _api_operation(op: Operation, components: Components) -> dict[str, Any]:
         "parameters": [_parameter(p) for p in (TENANT, *op.path_params, *op.query)],
         "responses": {
             "200": _success(op, components),
-            **_error_responses(tuple(sorted({*op.errors, 401, 403, 429}))),
+            **_error_responses(declared_errors(op)),
         },
         "security": [{"apiKeyHeader": [], "oauth": [op.scope]}],
     }
