@@ -62,13 +62,12 @@ class Clock:
                 "frozenAt": self._frozen_at.isoformat() if self._frozen_at else None,
             }
 
-    @classmethod
-    def restore(cls, data: dict[str, object]) -> Clock:
+    def restore(self, data: dict[str, object]) -> None:
+        """Take up a snapshot in place, so whoever holds this clock (the journal) follows it."""
         frozen = data.get("frozenAt")
-        return cls(
-            offset_seconds=float(data.get("offsetSeconds") or 0.0),  # type: ignore[arg-type]
-            frozen_at=datetime.fromisoformat(str(frozen)) if frozen else None,
-        )
+        with self._lock:
+            self._offset = float(data.get("offsetSeconds") or 0.0)  # type: ignore[arg-type]
+            self._frozen_at = datetime.fromisoformat(str(frozen)) if frozen else None
 
 
 def monotonic() -> float:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from mockst.clock import Clock
 from mockst.identity.model import IDENTITY_KEYS, IDENTITY_KINDS, from_json, to_json
 from mockst.store.table import Row
 from mockst.store.world import World
@@ -87,7 +86,7 @@ def import_world(world: World, doc: dict[str, Any], *, keep_clock: bool = False)
     with world.transaction():
         world.reset()
         if not keep_clock and doc.get("clock"):
-            world.clock = Clock.restore(doc["clock"])
+            world.clock.restore(doc["clock"])
         world.signing_key = doc.get("signingKey") or world.signing_key
         world.next_id = int(doc.get("nextId", world.next_id))
         world.next_tenant_id = int(doc.get("nextTenantId", world.next_tenant_id))
