@@ -109,6 +109,8 @@ def create_app(world: World | None = None, config: Config | None = None) -> Star
                 schedule=faults,
                 limiter=rate_limiter,
                 token_limiter=token_rate_limiter,
+                max_header_count=config.max_header_count,
+                max_header_bytes=config.max_header_bytes,
             ),
         ],
     )

@@ -56,6 +56,9 @@ class Config:
     journal_size: int = 10_000  # entries kept; the oldest go first; 0 disables the journal
     journal_body_bytes: int = 65_536  # per request or response body; longer ones keep the head
     journal_total_bytes: int = 67_108_864  # all retained bodies; the oldest entries go first
+    # Header floods get 431, as Kestrel (ASP.NET Core, which the real API runs on) by default.
+    max_header_count: int = 100
+    max_header_bytes: int = 32_768
 
     @classmethod
     def load(cls, path: str | Path | None = None, **overrides: Any) -> Config:

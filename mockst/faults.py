@@ -36,7 +36,14 @@ from pydantic import BaseModel, ConfigDict, Field, RootModel, model_validator
 
 from mockst.encoding import JSONResponse
 from mockst.errors import ApiError
-from mockst.journal import FAULT_KEY, OPERATIONS, _basic_client_id, header, tenant_of
+from mockst.journal import (
+    FAULT_KEY,
+    OPERATIONS,
+    _basic_client_id,
+    header,
+    header_bytes,
+    tenant_of,
+)
 from mockst.ratelimit import RateLimiter, retry_after
 
 MAX_LATENCY_MS = 600_000.0
@@ -394,14 +401,30 @@ class FaultMiddleware:
         schedule: FaultSchedule,
         limiter: RateLimiter,
         token_limiter: RateLimiter,
+        max_header_count: int = 100,
+        max_header_bytes: int = 32_768,
     ) -> None:
         self.app = app
+        self.max_header_count = max_header_count
+        self.max_header_bytes = max_header_bytes
         self.schedule = schedule
         self.limiter = limiter
         self.token_limiter = token_limiter
 
     async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
-        if scope["type"] != "http" or scope["path"].startswith(EXEMPT):
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        headers = scope.get("headers", ())
+        if len(headers) > self.max_header_count or header_bytes(headers) > self.max_header_bytes:
+            # uvicorn's httptools parser sets no limit of its own: without this, one request
+            # could carry megabytes of headers into the handler and the journal.
+            scope[FAULT_KEY] = {"kind": "header_limit"}
+            title = "Request Header Fields Too Large"
+            message = f"At most {self.max_header_count} headers and {self.max_header_bytes} bytes."
+            await _error(431, title, message, {}, None)(scope, receive, send)
+            return
+        if scope["path"].startswith(EXEMPT):
             await self.app(scope, receive, send)
             return
         path: str = scope["path"]

@@ -46,6 +46,8 @@ SECRET_IN_TEXT = re.compile(
 )
 REDACTED = "[redacted]"
 FAULT_KEY = "mockst.fault"  # the fault stage's note in the ASGI scope
+MAX_HEADERS = 100  # a header flood is journaled as its head
+MAX_HEADER_BYTES = 32_768
 
 
 def fingerprint(token: str) -> str:
@@ -63,6 +65,19 @@ def header(headers: Iterable[tuple[bytes, bytes]], name: bytes) -> bytes | None:
         if key.lower() == name:
             return value
     return None
+
+
+def header_bytes(headers: Iterable[tuple[bytes, bytes]]) -> int:
+    return sum(len(k) + len(v) for k, v in headers)
+
+
+def _bounded_headers(headers: list[tuple[bytes, bytes]]) -> list[tuple[bytes, bytes]]:
+    """The header list itself when reasonable (no copy); a flood is kept as its head."""
+    if len(headers) <= MAX_HEADERS and header_bytes(headers) <= MAX_HEADER_BYTES:
+        return headers
+    kept = [(k[:256], v[:1024]) for k, v in headers[:MAX_HEADERS]]
+    kept.append((b"x-mockst-journal", f"{len(headers)} headers, truncated".encode()))
+    return kept
 
 
 def _bearer(value: str) -> str | None:
@@ -435,7 +450,7 @@ class Journal:
             scope["method"],
             scope["path"],
             scope.get("query_string", b""),
-            scope.get("headers", []),
+            _bounded_headers(scope.get("headers", [])),
             self.body_bytes,
         )
         with self._lock:
