@@ -110,8 +110,13 @@ class ServiceTitanClient(ClientCore):
         cls, environ: Mapping[str, str] | None = None, **options: Any
     ) -> ServiceTitanClient:
         """Build from ``ST_*`` variables (see :func:`config_from_env`); ``options`` are the
-        non-credential keyword arguments (``transport``, ``clock``, ``retry``...)."""
+        non-credential keyword arguments (``transport``, ``clock``, ``retry``...).
+
+        ``booking_provider_id=`` (the tag picked after :meth:`detect_booking_providers`) wins over
+        ``ST_BOOKING_PROVIDER_ID``.
+        """
         config = config_from_env(environ)
+        options.setdefault("booking_provider_id", config.booking_provider_id)
         return cls(
             tenant_id=config.tenant_id,
             app_key=config.app_key,
@@ -119,7 +124,6 @@ class ServiceTitanClient(ClientCore):
             client_secret=config.client_secret,
             auth_url=config.auth_url,
             api_url=config.api_url,
-            booking_provider_id=config.booking_provider_id,
             **options,
         )
 
