@@ -53,6 +53,93 @@ API_ERROR_RESPONSE: dict[str, Any] = {
 }
 
 
+# OpenAPI links: where an answer's ids flow into later calls (stateful testing follows them,
+# e.g. schemathesis' stateful phase). Source operationId -> [(target operationId, parameters)];
+# "tenant" and a "booking_provider" the target shares with the source are carried over.
+BODY_ID = "$response.body#/id"
+LINKS: dict[str, list[tuple[str, dict[str, str]]]] = {
+    "Customers_Create": [
+        *((t, {"id": BODY_ID}) for t in (
+            "Customers_Get", "Customers_Update", "Customers_GetNotes", "Customers_CreateNote",
+            "Customers_GetContactList", "Customers_CreateContact")),
+        *((t, {"id": "$response.body#/locations/0/id"}) for t in (
+            "Locations_Get", "Locations_Update", "Locations_CreateNote",
+            "Locations_GetContactList", "Locations_CreateContact")),
+    ],
+    "Customers_CreateContact": [
+        (t, {"id": "$request.path.id", "contactId": BODY_ID})
+        for t in ("Customers_UpdateContact", "Customers_DeleteContact")
+    ],
+    "Customers_CreateNote": [
+        ("Customers_DeleteNote", {"id": "$request.path.id", "noteId": BODY_ID}),
+    ],
+    "Locations_Create": [
+        (t, {"id": BODY_ID}) for t in (
+            "Locations_Get", "Locations_Update", "Locations_GetNotes", "Locations_CreateNote",
+            "Locations_GetContactList", "Locations_CreateContact")
+    ],
+    "Locations_CreateContact": [
+        (t, {"id": "$request.path.id", "contactId": BODY_ID})
+        for t in ("Locations_UpdateContact", "Locations_DeleteContact")
+    ],
+    "Locations_CreateNote": [
+        ("Locations_DeleteNote", {"id": "$request.path.id", "noteId": BODY_ID}),
+    ],
+    "BookingProviderTags_Create": [
+        ("BookingProviderTags_Get", {"id": BODY_ID}),
+        ("BookingProviderTags_Update", {"id": BODY_ID}),
+        ("Bookings_Create", {"booking_provider": BODY_ID}),
+        ("Bookings_GetList2", {"booking_provider": BODY_ID}),
+    ],
+    "Bookings_Create": [
+        ("Bookings_Get", {"id": BODY_ID}),
+        ("Bookings_GetContactList", {"id": BODY_ID}),
+        *((t, {"booking_provider": "$request.path.booking_provider", "id": BODY_ID}) for t in (
+            "Bookings_GetForProvider", "Bookings_Update", "Bookings_CreateContact",
+            "Bookings_GetContactList2", "Bookings_DismissBooking")),
+    ],
+    "Bookings_CreateContact": [
+        (t, {"booking_provider": "$request.path.booking_provider", "id": "$request.path.id",
+             "contactId": BODY_ID})
+        for t in ("Bookings_UpdateBookingContact", "Bookings_DeleteContact")
+    ],
+    "Leads_Create": [
+        (t, {"id": BODY_ID}) for t in (
+            "Leads_Get", "Leads_Update", "Leads_GetNotes", "Leads_CreateNote",
+            "Leads_CreateFollowUp", "Leads_Dismiss")
+    ],
+    "Contacts_Create": [
+        *((t, {"id": BODY_ID}) for t in (
+            "Contacts_Get", "Contacts_Update", "Contacts_Replace", "Contacts_DeleteContact")),
+        *((t, {"contactId": BODY_ID}) for t in (
+            "ContactMethods_CreateContactMethod", "ContactMethods_GetContactMethods",
+            "Contacts_GetContactRelationshipList")),
+    ],
+    "ContactMethods_CreateContactMethod": [
+        (t, {"contactId": "$request.path.contactId", "contactMethodId": BODY_ID}) for t in (
+            "ContactMethods_GetContactMethod", "ContactMethods_UpdateContactMethod",
+            "ContactMethods_UpsertContactMethod", "ContactMethods_DeleteContactMethod",
+            "ContactPreferences_GetContactMethodPreferences")
+    ],
+    "Employees_Create": [
+        (t, {"id": BODY_ID})
+        for t in ("Employees_Get", "Employees_Update", "Employees_AccountActions")
+    ],
+    "Technicians_Create": [
+        (t, {"id": BODY_ID})
+        for t in ("Technicians_Get", "Technicians_Update", "Technicians_AccountActions")
+    ],
+    "TagTypes_Create": [("TagTypes_Update", {"id": BODY_ID})],
+}  # fmt: skip
+
+
+def _links(op: Operation) -> dict[str, Any]:
+    return {
+        target: {"operationId": target, "parameters": {"tenant": "$request.path.tenant", **params}}
+        for target, params in LINKS.get(op.operation_id, ())
+    }
+
+
 def _title(model: type[BaseModel]) -> str:
     return str(model.model_config.get("title") or model.__name__)
 
@@ -194,6 +281,9 @@ def _api_operation(op: Operation, components: Components) -> dict[str, Any]:
         },
         "security": [{"apiKeyHeader": [], "oauth": [op.scope]}],
     }
+    links = _links(op)
+    if links:
+        doc["responses"]["200"]["links"] = links
     if op.body is not None:
         doc["requestBody"] = {
             "required": op.body_required,

@@ -1,0 +1,334 @@
+"""Where the simulator's answers and its own OpenAPI document disagree, on purpose or not.
+
+schemathesis judges the simulator by its document. Each entry below names one known disagreement
+precisely (the check, the operations, the exact errors of the answer) and says why it is there; the
+contract test drops a failure only when an entry explains *all* of it, and counts which entries
+fired, so an entry that no longer fires is noticed (``test_every_deviation_is_still_real``).
+
+Kinds:
+
+* ``simulator-bug``: the simulator is wrong and should be fixed; the entry goes when it is.
+* ``document-gap``: the simulator enforces a rule its document could declare but does not (the
+  official document does not either); declaring it (minimum, minLength, minItems…) removes the
+  entry.
+* ``business-rule``: a rule no JSON schema of the document can carry (cross-field, referential,
+  the .NET binder's reading of a value); a realistic API answers 400 there, as ServiceTitan does.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from collections.abc import Callable
+from typing import Any
+
+# Methods the simulator routes itself (mockst.api.routing.ALL_METHODS); Starlette answers the rest.
+ROUTED_METHODS = {"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"}
+
+
+@dataclass(frozen=True)
+class Deviation:
+    id: str
+    kind: str
+    check: str  # schemathesis failure code
+    why: str
+    example: str
+    # For 400 answers (ST202): every (field, message) of ``errors`` must match one of these.
+    errors: tuple[tuple[str, str], ...] = ()
+    operations: frozenset[str] = field(default_factory=frozenset)  # empty: every operation
+    message: str = ""  # for other checks: a regex the failure message must match
+    # With a (?P<param>…) group in ``message``: what the sent value of that parameter must be.
+    value: Callable[[Any, str], bool] | None = None
+
+    def applies_to(self, operation_id: str) -> bool:
+        return not self.operations or operation_id in self.operations
+
+    def explains_error(self, key: str, text: str) -> bool:
+        return any(re.fullmatch(k, key) and re.fullmatch(m, text, re.S) for k, m in self.errors)
+
+
+def _sent(case: Any, param: str) -> Any:
+    return (case.query or {}).get(param)
+
+
+def _is_empty(case: Any, param: str) -> bool:
+    return _sent(case, param) in ("", None)
+
+
+def _is_enum_member_in_other_case(case: Any, param: str) -> bool:
+    value = _sent(case, param)
+    for spec in case.operation.definition.raw.get("parameters", []):
+        if spec.get("name") == param and isinstance(value, str):
+            members = spec.get("schema", {}).get("enum") or []
+            return value.lower() in {str(m).lower() for m in members}
+    return False
+
+
+DEVIATIONS: tuple[Deviation, ...] = (
+    Deviation(
+        id="allow-header-on-405",
+        kind="simulator-bug",
+        check="ST204",
+        message=r".*returned 405 without required `Allow` header.*",
+        why="A method outside the routed set (TRACE, QUERY) gets Starlette's 405, and "
+        "mockst/app.py's not_found handler drops the HTTPException's headers, Allow among "
+        "them (declared-but-wrong methods such as PUT /customers do carry Allow).",
+        example="curl -X TRACE $MOCKST/crm/v2/tenant/1/customers -> 405, no Allow header",
+    ),
+    Deviation(
+        id="years-before-1000",
+        kind="simulator-bug",
+        check="ST108",
+        message=r'.*"\d{1,3}-\d\d-\d\dT[^"]*" is not a "date-time".*',
+        why="mockst/encoding.py format_datetime uses strftime('%Y'), which does not pad years "
+        "below 1000 to four digits, so an accepted date such as 0163-02-13 is answered as "
+        "'163-02-12T06:46:28.1000000Z', not an RFC 3339 date-time.",
+        example='POST /crm/v2/tenant/T/leads/1/follow-up {"followUpDate": "0163-02-13T01:51:28Z"}'
+        ' -> 200 {..., "followUpDate": "163-02-13T01:51:28.0000000Z"}',
+    ),
+    Deviation(
+        id="empty-query-value-is-absent",
+        kind="business-rule",
+        check="ST201",
+        message=r".*Invalid component: parameter `(?P<param>\w+)` in query.*",
+        value=_is_empty,
+        why="An empty value of a nullable query parameter (modifiedOnOrAfter=) binds to null in "
+        'ASP.NET, so the filter is simply absent; schemathesis counts "" as an invalid '
+        "date-time or boolean.",
+        example="GET /crm/v2/tenant/T/customers?modifiedOnOrAfter= -> 200, unfiltered",
+    ),
+    Deviation(
+        id="enum-binds-in-any-case",
+        kind="business-rule",
+        check="ST201",
+        message=r".*Invalid component: parameter `(?P<param>\w+)` in query - \w+: Incorrect type",
+        value=_is_enum_member_in_other_case,
+        why="ASP.NET binds enum query values by name in any case (active=true is active=True); "
+        "the document's enum lists the canonical spelling only.",
+        example="GET /crm/v2/tenant/T/customers?active=true -> 200",
+    ),
+    Deviation(
+        id="page-bounds",
+        kind="document-gap",
+        check="ST202",
+        errors=(
+            (r"page", r"The page must be [01] or greater\."),
+            (r"pageSize", r"The pageSize must be (1 or greater|\d+ or less|between 1 and \d+)\."),
+        ),
+        why="page >= 1 and 1 <= pageSize <= 5000 (Intacct mappings: 1..500) are enforced "
+        "(servicetitan-api.md §6.2) but the parameters are declared as bare int32.",
+        example="GET /crm/v2/tenant/T/customers?page=0 -> 400 'The page must be 1 or greater.'",
+    ),
+    Deviation(
+        id="integral-number-for-integer",
+        kind="business-rule",
+        check="ST202",
+        errors=((r".*", r"Input should be a valid integer"),),
+        why="JSON Schema counts 3.0 as an integer; ASP.NET's System.Text.Json does not bind "
+        "3.0 to a long, and the simulator binds bodies strictly the same way.",
+        example='POST /crm/v2/tenant/T/leads {"campaignId": 0.0, ...} -> 400 campaignId',
+    ),
+    Deviation(
+        id="required-text-not-blank",
+        kind="document-gap",
+        check="ST202",
+        errors=(
+            (r"(.*\.)?\w+", r"The \w+ field is required\."),
+            (r"(.*\.)?name", r"The name must not be empty\."),
+        ),
+        why='Required strings must not be empty ([Required] in ASP.NET rejects ""); the '
+        "document has no minLength: 1.",
+        example='POST /crm/v2/tenant/T/customers {"name": "", ...} -> 400 name',
+    ),
+    Deviation(
+        id="email-contact-holds-an-address",
+        kind="business-rule",
+        check="ST202",
+        errors=((r"(.*\.)?value", r"The value is not a valid email address\."),),
+        why="An Email contact's value must be an email address (contains @); the document types "
+        "value as a plain string for every contact type.",
+        example='POST /crm/v2/tenant/T/locations/1/contacts {"type": "Email", "value": "x"} -> 400',
+    ),
+    Deviation(
+        id="coordinates-in-range",
+        kind="document-gap",
+        check="ST202",
+        errors=((r"(.*\.)?(latitude|longitude)", r"The (latitude|longitude) must be between .*"),),
+        why="latitude within ±90 and longitude within ±180; the document has no bounds.",
+        example="POST /customers with address.longitude 1e300 -> 400",
+    ),
+    Deviation(
+        id="lists-not-empty",
+        kind="document-gap",
+        check="ST202",
+        operations=frozenset({"BulkTags_AddTags", "BulkTags_RemoveTags", "Customers_Create"}),
+        errors=(
+            (r"customerIds|tagTypeIds", r"At least one .* id is required\."),
+            (r"locations", r"At least one location is required\."),
+        ),
+        why="Bulk tags need at least one customer and tag type id, a new customer at least one "
+        "location (DOC-CRM); the document has no minItems: 1.",
+        example='PUT /crm/v2/tenant/T/tags {"customerIds": [], "tagTypeIds": []} -> 400',
+    ),
+    Deviation(
+        id="id-list-parameters",
+        kind="business-rule",
+        check="ST202",
+        errors=((r"ids|customerIds|locationIds", r"The value '.*' is not a valid id\."),),
+        why="ids, customerIds and locationIds are declared as plain strings (as officially) "
+        "but are comma-separated int64 lists.",
+        example="GET /crm/v2/tenant/T/bookings?ids=abc -> 400 ids",
+    ),
+    Deviation(
+        id="either-filter-required",
+        kind="business-rule",
+        check="ST202",
+        operations=frozenset(
+            {"Customers_GetModifiedContactsList", "Locations_GetLocationsContactsList"}
+        ),
+        errors=((r"customerIds|locationIds", r"Either .* must be specified\."),),
+        why="'Either CustomerIds, modifiedOn or modifiedOnOrAfter parameter must be specified' "
+        "(official description; not expressible as a parameter schema).",
+        example="GET /crm/v2/tenant/T/customers/contacts -> 400 customerIds",
+    ),
+    Deviation(
+        id="external-data-key-and-values",
+        kind="business-rule",
+        check="ST202",
+        errors=(
+            (
+                r"externalDataKey|externalDataValues",
+                r"externalData(Key|Values) is required with externalData(Key|Values)\.",
+            ),
+        ),
+        why="externalDataKey and externalDataValues each require the other (official "
+        "descriptions).",
+        example="GET /crm/v2/tenant/T/locations?externalDataValues=x -> 400",
+    ),
+    Deviation(
+        id="lead-reason-or-follow-up",
+        kind="business-rule",
+        check="ST202",
+        operations=frozenset({"Leads_Create"}),
+        errors=(
+            (r"callReasonId|followUpDate", r"Either callReasonId or followUpDate is required\."),
+        ),
+        why="callReasonId is required when followUpDate is absent and vice versa (official "
+        "field descriptions).",
+        example='POST /crm/v2/tenant/T/leads {"campaignId": 1, "summary": "x"} -> 400',
+    ),
+    Deviation(
+        id="export-from-token-or-date",
+        kind="business-rule",
+        check="ST202",
+        errors=((r"from", r"Expected a continuation token or a date .*"),),
+        why="An export's from is a continueFrom token or a date (official description); "
+        "any other string is a 400.",
+        example="GET /crm/v2/tenant/T/export/customers?from=xyz -> 400 from",
+    ),
+    Deviation(
+        id="contact-type-as-string",
+        kind="document-gap",
+        check="ST202",
+        operations=frozenset(
+            {
+                "ContactMethods_GetContactMethods",
+                "Contacts_SearchContactMethods",
+                "Bookings_CreateContact",
+            }
+        ),
+        errors=((r"type", r"The value '.*' is not valid for type\. Use: .*"),),
+        why="The type filter of contact-method lists and ContactCreateRequest.type (booking "
+        "contacts) are ContactTypes (Phone, Email, Fax, MobilePhone) but are declared as free "
+        "strings (as officially).",
+        example="GET /crm/v2/tenant/T/contacts/contact-methods?type=x -> 400 type",
+    ),
+    Deviation(
+        id="sort-names-a-field",
+        kind="business-rule",
+        check="ST202",
+        errors=((r"sort", r"Sorting by '.*' is not supported\..*"),),
+        why="sort is '+Field' or '-Field' of the documented fields (Id, ModifiedOn, CreatedOn).",
+        example="GET /crm/v2/tenant/T/customers?sort=x -> 400 sort",
+    ),
+    Deviation(
+        id="unique-names",
+        kind="business-rule",
+        check="ST202",
+        operations=frozenset({"TagTypes_Create", "TagTypes_Update"}),
+        errors=((r"name", r"A tag type named '.*' already exists\."),),
+        why="Tag type names are unique in a tenant (answered 400, the only status the official "
+        "operations declare besides 404).",
+        example='PATCH /settings/v2/tenant/T/tag-types/2 {"name": "<name of tag type 1>"} -> 400',
+    ),
+    Deviation(
+        id="referenced-rows-exist",
+        kind="business-rule",
+        check="ST202",
+        errors=(
+            (r"(.*\.)?\w+Ids?(\[\d+\])?", r".* (does not exist|was not found|is not a .*)\.?"),
+        ),
+        why="Ids in bodies must name existing rows (user roles, business units, tag types…).",
+        example='POST /settings/v2/tenant/T/employees {"roleId": 0, ...} -> 400 roleId',
+    ),
+)
+
+
+@dataclass
+class Ledger:
+    """Which deviations explained which failures in this run."""
+
+    hits: Counter = field(default_factory=Counter)
+    unexplained: list[dict[str, Any]] = field(default_factory=list)
+
+
+LEDGER = Ledger()
+
+
+def operation_id(case: Any) -> str:
+    return str(case.operation.definition.raw.get("operationId", case.operation.label))
+
+
+def explain(failure: Any, case: Any, response: Any) -> list[Deviation]:
+    """The deviations that together explain ``failure``, or [] when it is a real failure."""
+    op = operation_id(case)
+    candidates = [d for d in DEVIATIONS if d.check == failure.code and d.applies_to(op)]
+    if not candidates:
+        return []
+    if failure.code == "ST202":
+        return _explain_rejection(candidates, response)
+    if failure.code == "ST204" and case.method.upper() in ROUTED_METHODS:
+        return []
+    for deviation in candidates:
+        match = (
+            re.fullmatch(deviation.message, failure.message, re.S) if deviation.message else None
+        )
+        if match is None:
+            continue
+        param = match.groupdict().get("param")
+        if param is not None:
+            if failure.message.count("parameter `") != 1:
+                continue  # more than one invalid part: not explained by one parameter
+            if deviation.value is not None and not deviation.value(case, param):
+                continue
+        return [deviation]
+    return []
+
+
+def _explain_rejection(candidates: list[Deviation], response: Any) -> list[Deviation]:
+    if response.status_code != 400:
+        return []
+    try:
+        errors = response.json().get("errors") or {}
+    except ValueError:
+        return []
+    used: list[Deviation] = []
+    for key, messages in errors.items():
+        for text in messages:
+            match = next((d for d in candidates if d.explains_error(key, text)), None)
+            if match is None:
+                return []
+            if match not in used:
+                used.append(match)
+    return used
