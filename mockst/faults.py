@@ -38,6 +38,7 @@ from mockst.encoding import JSONResponse
 from mockst.errors import ApiError
 from mockst.journal import (
     FAULT_KEY,
+    HEADER_BYTES_KEY,
     OPERATIONS,
     _basic_client_id,
     header,
@@ -416,7 +417,10 @@ class FaultMiddleware:
             await self.app(scope, receive, send)
             return
         headers = scope.get("headers", ())
-        if len(headers) > self.max_header_count or header_bytes(headers) > self.max_header_bytes:
+        size = scope.get(HEADER_BYTES_KEY)
+        if size is None:
+            size = header_bytes(headers)
+        if len(headers) > self.max_header_count or size > self.max_header_bytes:
             # uvicorn's httptools parser sets no limit of its own: without this, one request
             # could carry megabytes of headers into the handler and the journal.
             scope[FAULT_KEY] = {"kind": "header_limit"}

@@ -48,6 +48,7 @@ REDACTED = "[redacted]"
 FAULT_KEY = "mockst.fault"  # the fault stage's note in the ASGI scope
 MAX_HEADERS = 100  # a header flood is journaled as its head
 MAX_HEADER_BYTES = 32_768
+HEADER_BYTES_KEY = "mockst.header_bytes"  # measured once, by the journal, for the fault stage
 
 
 def fingerprint(token: str) -> str:
@@ -71,10 +72,8 @@ def header_bytes(headers: Iterable[tuple[bytes, bytes]]) -> int:
     return sum(len(k) + len(v) for k, v in headers)
 
 
-def _bounded_headers(headers: list[tuple[bytes, bytes]]) -> list[tuple[bytes, bytes]]:
-    """The header list itself when reasonable (no copy); a flood is kept as its head."""
-    if len(headers) <= MAX_HEADERS and header_bytes(headers) <= MAX_HEADER_BYTES:
-        return headers
+def _header_head(headers: list[tuple[bytes, bytes]]) -> list[tuple[bytes, bytes]]:
+    """A header flood is kept as its head (otherwise the list itself is kept: no copy)."""
     kept = [(k[:256], v[:1024]) for k, v in headers[:MAX_HEADERS]]
     kept.append((b"x-mockst-journal", f"{len(headers)} headers, truncated".encode()))
     return kept
@@ -218,11 +217,15 @@ class _Body:
         return b"".join(self.chunks)
 
 
+NO_BODY = _Body(0)
+
+
 class Entry:
     """One exchange. Filled in while the request runs; read through ``view``."""
 
     __slots__ = (
         "_derived",
+        "body_limit",
         "duration_ms",
         "error",
         "fault",
@@ -255,8 +258,8 @@ class Entry:
         self.path = path
         self.query = query
         self.request_headers = headers
-        self.request_body = _Body(body_limit)
-        self.response_body = _Body(body_limit)
+        self.request_body = self.response_body = NO_BODY  # most requests have none: no objects
+        self.body_limit = body_limit
         self.response_headers: list[tuple[bytes, bytes]] = []
         self.status: int | None = None
         self.duration_ms: float | None = None
@@ -264,6 +267,20 @@ class Entry:
         self.error: str | None = None
         self.retained = 0
         self._derived: dict[str, Any] | None = None
+
+    def add_request(self, chunk: bytes) -> int:
+        if not chunk:
+            return 0
+        if self.request_body is NO_BODY:
+            self.request_body = _Body(self.body_limit)
+        return self.request_body.add(chunk)
+
+    def add_response(self, chunk: bytes) -> int:
+        if not chunk:
+            return 0
+        if self.response_body is NO_BODY:
+            self.response_body = _Body(self.body_limit)
+        return self.response_body.add(chunk)
 
     # Derived fields, computed on first read and kept: filters over 10,000 entries stay cheap.
     def derived(self) -> dict[str, Any]:
@@ -441,21 +458,26 @@ class Journal:
         return self.size > 0
 
     def start(self, scope: dict[str, Any]) -> Entry:
-        with self._lock:
-            ident = self._next_id
-            self._next_id += 1
+        headers = scope.get("headers", [])
+        size = header_bytes(headers)
+        scope[HEADER_BYTES_KEY] = size  # the fault stage's header limit reads it
+        if len(headers) > MAX_HEADERS or size > MAX_HEADER_BYTES:
+            headers = _header_head(headers)
         entry = Entry(
-            ident,
+            0,
             self.clock.now(),
             scope["method"],
             scope["path"],
             scope.get("query_string", b""),
-            _bounded_headers(scope.get("headers", [])),
+            headers,
             self.body_bytes,
         )
-        with self._lock:
+        with self._lock:  # ids in the order of the ring
+            entry.id = self._next_id
+            self._next_id += 1
             self.entries.append(entry)
-            self._trim()
+            if len(self.entries) > self.size:
+                self._trim()
         return entry
 
     def retain(self, entry: Entry, nbytes: int) -> None:
@@ -565,7 +587,7 @@ class JournalMiddleware:
         async def journal_receive() -> Any:
             message = await receive()
             if message["type"] == "http.request":
-                journal.retain(entry, entry.request_body.add(message.get("body", b"")))
+                journal.retain(entry, entry.add_request(message.get("body", b"")))
             return message
 
         journal_receive.__wrapped__ = receive  # type: ignore[attr-defined]  # see faults.drop
@@ -576,7 +598,7 @@ class JournalMiddleware:
                 entry.status = message["status"]
                 entry.response_headers = message.get("headers", [])
             elif kind == "http.response.body":
-                journal.retain(entry, entry.response_body.add(message.get("body", b"")))
+                journal.retain(entry, entry.add_response(message.get("body", b"")))
             await send(message)
 
         try:

@@ -1,0 +1,539 @@
+#!/usr/bin/env python3
+"""Benchmarks of the simulator, printed as figures (never a timed test).
+
+Throughput and latency are RATIOS against a baseline measured in the same run on the same machine:
+a bare Starlette endpoint that returns the same bytes on the same uvicorn (uvloop + httptools), the
+ceiling no simulator on this stack can pass. Absolute numbers move with the machine and whatever
+else runs on it; the ratios say what the simulator itself costs.
+
+    python benchmarks/bench.py                 # everything (about 3 minutes on 2 cores)
+    python benchmarks/bench.py --only throughput --duration 3 --rounds 1
+    python benchmarks/bench.py --only memory --customers 20000
+
+Needs ``wrk`` (Debian: ``apt-get install wrk``) for throughput. Each server runs in its own process
+pinned to CPU 0; wrk runs pinned to CPU 1 with 1 thread and 16 connections, so the generator never
+competes with the server for a core (its own CPU use is reported: the generator's ceiling).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+ROOT = Path(__file__).resolve().parents[1]
+CLK_TCK = os.sysconf("SC_CLK_TCK")
+SERVER_CPU = 0
+WRK_CPU = 1
+NO_LIMITS = ("--rate-limit", "0", "--token-rate-limit", "0")
+ADDRESS = {"street": "1 Main St", "city": "Austin", "state": "TX", "zip": "78701", "country": "USA"}
+BOOKING = {
+    "source": "Benchmark",
+    "name": "Ann Example",
+    "summary": "Water heater leaking",
+    "isFirstTimeClient": True,
+    "externalId": "bench-1",
+    "contacts": [{"type": "Phone", "value": "555-0100"}],
+}
+
+
+# -- processes -----------------------------------------------------------------------------------
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def _pin(cpu: int | None):
+    if cpu is None or len(os.sched_getaffinity(0)) < 2:
+        return None
+    return lambda: os.sched_setaffinity(0, {cpu})
+
+
+@contextmanager
+def server(args: list[str], cpu: int | None = SERVER_CPU) -> Iterator[tuple[str, subprocess.Popen]]:
+    """``args`` after the interpreter; yields the base URL once /_mock/health (or /) answers."""
+    port = free_port()
+    command = [sys.executable, *[a.replace("{port}", str(port)) for a in args]]
+    process = subprocess.Popen(
+        command,
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        preexec_fn=_pin(cpu),
+        text=True,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        wait_until_up(url, process)
+        yield url, process
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+
+
+def wait_until_up(url: str, process: subprocess.Popen, timeout: float = 600) -> float:
+    started = time.perf_counter()
+    while time.perf_counter() - started < timeout:
+        if process.poll() is not None:
+            raise RuntimeError(f"server exited: {process.stdout.read() if process.stdout else ''}")
+        try:
+            if httpx.get(f"{url}/_mock/health", timeout=1).status_code == 200:
+                return time.perf_counter() - started
+        except httpx.TransportError:
+            pass
+        time.sleep(0.002)
+    raise RuntimeError("server did not come up")
+
+
+def rss_mb(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def cpu_seconds(pid: int) -> float:
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / CLK_TCK
+
+
+# -- the simulator's side ------------------------------------------------------------------------
+
+
+def onboard(url: str, customers: int = 50) -> dict[str, Any]:
+    """A tenant with ``customers`` customers, a token, and the two requests under test."""
+    with httpx.Client(base_url=url, timeout=60) as http:
+        creds = http.post("/_mock/quickstart", json={}).json()
+        token = http.post(
+            "/connect/token",
+            data={
+                "grant_type": "client_credentials",
+                "client_id": creds["clientId"],
+                "client_secret": creds["clientSecret"],
+            },
+        ).json()["access_token"]
+        headers = {"ST-App-Key": creds["appKey"], "Authorization": f"Bearer {token}"}
+        crm = f"/crm/v2/tenant/{creds['tenantId']}"
+        for i in range(customers):
+            body = {
+                "name": f"Customer {i:05d}",
+                "address": ADDRESS,
+                "locations": [{"name": "Home", "address": ADDRESS}],
+            }
+            response = http.post(f"{crm}/customers", headers=headers, json=body)
+            response.raise_for_status()
+        list_path = f"{crm}/customers?page=1&pageSize=50"
+        create_path = f"{crm}/booking-provider/{creds['bookingProviderId']}/bookings"
+        page = http.get(list_path, headers=headers)
+        page.raise_for_status()
+        created = http.post(create_path, headers=headers, json=BOOKING)
+        created.raise_for_status()
+    return {
+        "headers": headers,
+        "list_path": list_path,
+        "create_path": create_path,
+        "page_bytes": page.content,
+        "create_bytes": created.content,
+    }
+
+
+# -- the baseline: a bare Starlette endpoint ------------------------------------------------------
+
+
+def run_baseline(port: int, list_file: str, create_file: str) -> None:
+    """Child process: the same bytes from plain Starlette routes, on the same uvicorn."""
+    import uvicorn
+    from starlette.applications import Starlette
+    from starlette.requests import Request
+    from starlette.responses import Response
+    from starlette.routing import Route
+
+    page = Path(list_file).read_bytes()
+    created = Path(create_file).read_bytes()
+    media = "application/json; charset=utf-8"
+
+    async def listing(_: Request) -> Response:
+        return Response(page, media_type=media)
+
+    async def create(request: Request) -> Response:
+        await request.body()
+        return Response(created, media_type=media)
+
+    async def health(_: Request) -> Response:
+        return Response(b'{"status":"ok"}', media_type=media)
+
+    app = Starlette(
+        routes=[
+            Route("/list", listing),
+            Route("/create", create, methods=["POST"]),
+            Route("/_mock/health", health),
+        ]
+    )
+    uvicorn.run(app, host="127.0.0.1", port=port, log_level="warning")
+
+
+# -- wrk -----------------------------------------------------------------------------------------
+
+LUA = """wrk.method = "{method}"
+{headers}
+{body}
+"""
+UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
+
+
+def _lua(method: str, headers: dict[str, str], body: bytes | None) -> str:
+    lines = [f'wrk.headers["{k}"] = "{v}"' for k, v in headers.items()]
+    text = ""
+    if body is not None:
+        text = "wrk.body = " + json.dumps(body.decode())
+        lines.append('wrk.headers["Content-Type"] = "application/json"')
+    return LUA.format(method=method, headers="\n".join(lines), body=text)
+
+
+def _ms(text: str) -> float:
+    match = re.fullmatch(r"([\d.]+)(us|ms|s)", text)
+    if not match:
+        raise ValueError(text)
+    return float(match.group(1)) * UNITS[match.group(2)]
+
+
+def wrk(
+    url: str,
+    method: str,
+    headers: dict[str, str],
+    body: bytes | None,
+    duration: int,
+    connections: int,
+) -> dict[str, float]:
+    with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
+        script.write(_lua(method, headers, body))
+    command = [
+        "wrk",
+        "-t1",
+        f"-c{connections}",
+        f"-d{duration}s",
+        "--latency",
+        "-s",
+        script.name,
+    ]
+    before = os.times()
+    output = subprocess.run(
+        [*command, url], capture_output=True, text=True, preexec_fn=_pin(WRK_CPU), check=True
+    ).stdout
+    after = os.times()
+    os.unlink(script.name)
+    result = {
+        "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1)),  # type: ignore[union-attr]
+        "p50": _ms(re.search(r"\s50%\s+(\S+)", output).group(1)),  # type: ignore[union-attr]
+        "p99": _ms(re.search(r"\s99%\s+(\S+)", output).group(1)),  # type: ignore[union-attr]
+        "wrk_cpu": (after.children_user + after.children_system)
+        - (before.children_user + before.children_system),
+    }
+    non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+    errors = re.search(r"Socket errors: (.*)", output)
+    result["non2xx"] = float(non2xx.group(1)) if non2xx else 0.0
+    if errors:
+        result["socket_errors"] = errors.group(1)  # type: ignore[assignment]
+    return result
+
+
+# -- the benchmarks ------------------------------------------------------------------------------
+
+
+SERVE = ["-m", "mockst", "serve", "--port", "{port}"]
+VARIANTS = {
+    "mockst (journal on, limits off)": [*SERVE, *NO_LIMITS],
+    "mockst, journal off": [*SERVE, *NO_LIMITS, "--journal-size", "0"],
+    "mockst, rate limiter on (never reached)": [*SERVE, "--rate-limit", "1e9"],
+}
+BASELINE = "baseline (bare Starlette, same bytes)"
+
+
+def throughput(duration: int, rounds: int, connections: int) -> dict[str, Any]:
+    if shutil.which("wrk") is None:
+        sys.exit("wrk is needed for throughput (apt-get install wrk)")
+    results: dict[str, dict[str, list[dict[str, float]]]] = {}
+    with tempfile.TemporaryDirectory() as tmp, ExitStack() as stack:
+        targets: dict[str, tuple[str, dict[str, Any]]] = {}
+        for name, args in VARIANTS.items():
+            url, _ = stack.enter_context(server(args))
+            targets[name] = (url, onboard(url))
+        setup = next(iter(targets.values()))[1]
+        list_file, create_file = Path(tmp, "list.json"), Path(tmp, "create.json")
+        list_file.write_bytes(setup["page_bytes"])
+        create_file.write_bytes(setup["create_bytes"])
+        args = [str(Path(__file__).resolve()), "_baseline", "{port}", str(list_file)]
+        url, _ = stack.enter_context(server([*args, str(create_file)]))
+        baseline = {"headers": setup["headers"], "list_path": "/list", "create_path": "/create"}
+        ordered = {BASELINE: (url, baseline), **targets}
+        # Rounds interleave the variants, so a noisy neighbour hurts them all alike.
+        for _ in range(rounds):
+            for name, (url, info) in ordered.items():
+                for op, method, path, body in (
+                    ("customer list (page of 50)", "GET", info["list_path"], None),
+                    ("booking create", "POST", info["create_path"], compact_json(BOOKING)),
+                ):
+                    wrk(url + path, method, info["headers"], body, 1, connections)  # warm-up
+                    run = wrk(url + path, method, info["headers"], body, duration, connections)
+                    results.setdefault(op, {}).setdefault(name, []).append(run)
+    summary: dict[str, Any] = {"page_bytes": len(setup["page_bytes"]), "ops": {}}
+    for op, by_target in results.items():
+        rows = {}
+        for name, runs in by_target.items():
+            rows[name] = {
+                key: statistics.median(r[key] for r in runs)
+                for key in ("rps", "p50", "p99", "wrk_cpu", "non2xx")
+            }
+        base = rows[BASELINE]
+        for row in rows.values():
+            row["rps_ratio"] = row["rps"] / base["rps"]
+            row["p50_ratio"] = row["p50"] / base["p50"]
+            row["p99_ratio"] = row["p99"] / base["p99"]
+        summary["ops"][op] = rows
+    return summary
+
+
+def compact_json(value: Any) -> bytes:
+    return json.dumps(value, separators=(",", ":")).encode()
+
+
+def middleware_overhead(n: int = 50_000) -> dict[str, float]:
+    """Microseconds each stage adds to one request, in-process (no sockets, no noise from them)."""
+    import asyncio
+
+    from mockst.clock import Clock
+    from mockst.faults import FaultMiddleware, FaultSchedule
+    from mockst.journal import Journal, JournalMiddleware
+    from mockst.ratelimit import RateLimiter
+
+    body = b"x" * 27_000
+    headers = [
+        (b"host", b"127.0.0.1:8080"),
+        (b"st-app-key", b"ak1.abcdefghijklmnopqrstuv"),
+        (b"authorization", b"Bearer " + b"e" * 600),
+        (b"user-agent", b"wrk"),
+    ]
+    start = {
+        "type": "http.response.start",
+        "status": 200,
+        "headers": [(b"content-type", b"application/json"), (b"content-length", b"27000")],
+    }
+    path = "/crm/v2/tenant/1000001/customers"
+
+    async def inner(scope: Any, receive: Any, send: Any) -> None:
+        await send(start)
+        await send({"type": "http.response.body", "body": body})
+
+    async def receive() -> Any:
+        return {"type": "http.request", "body": b"", "more_body": False}
+
+    async def send(_: Any) -> None:
+        pass
+
+    def scope() -> dict[str, Any]:
+        return {
+            "type": "http",
+            "method": "GET",
+            "path": path,
+            "query_string": b"",
+            "headers": headers,
+        }
+
+    async def per_call(app: Any) -> float:
+        for _ in range(1000):
+            await app(scope(), receive, send)
+        started = time.perf_counter()
+        for _ in range(n):
+            await app(scope(), receive, send)
+        return (time.perf_counter() - started) / n * 1e6
+
+    def faults(rate: float) -> Any:
+        return FaultMiddleware(inner, FaultSchedule(), RateLimiter(rate), RateLimiter(0))
+
+    async def run() -> dict[str, float]:
+        base = await per_call(inner)
+        stages = {
+            "journal": JournalMiddleware(inner, Journal(Clock())),
+            "fault stage, limits off": faults(0),
+            "fault stage, rate limiter on": faults(1e12),
+            "journal + fault stage + limiter": JournalMiddleware(faults(1e12), Journal(Clock())),
+        }
+        return {name: await per_call(app) - base for name, app in stages.items()}
+
+    return asyncio.run(run())
+
+
+def startup(times: int) -> dict[str, Any]:
+    """From process start to the first 200 on /_mock/health and to a first authenticated call."""
+    health, first_call = [], []
+    for _ in range(times):
+        port = free_port()
+        started = time.perf_counter()
+        process = subprocess.Popen(
+            [sys.executable, "-m", "mockst", "serve", "--port", str(port)],
+            cwd=ROOT,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        url = f"http://127.0.0.1:{port}"
+        try:
+            wait_until_up(url, process)
+            health.append(time.perf_counter() - started)
+            info = onboard(url, customers=0)
+            response = httpx.get(url + info["list_path"], headers=info["headers"])
+            response.raise_for_status()
+            first_call.append(time.perf_counter() - started)
+        finally:
+            process.terminate()
+            process.wait(timeout=10)
+    return {
+        "health_s": statistics.median(health),
+        "first_api_call_s": statistics.median(first_call),
+        "runs": times,
+    }
+
+
+def run_populated(port: int, customers: int) -> None:
+    """Child process: a tenant with ``customers`` customers (with locations and contacts)."""
+    import uvicorn
+
+    from mockst.app import create_app
+    from mockst.config import Config
+    from mockst.control.models import Quickstart
+    from mockst.control.quickstart import quickstart
+    from mockst.seed.populate import populate_tenant
+    from mockst.store.world import World
+
+    config = Config(rate_limit=0, token_rate_limit=0)
+    world = World()
+    app = create_app(world, config)
+    creds = quickstart(world, config, Quickstart(), f"http://127.0.0.1:{port}")
+    report = {"rss_empty_mb": rss_mb(os.getpid())}
+    started = time.perf_counter()
+    counts = populate_tenant(
+        world, creds["tenantId"], seed=1, customers=customers, bookings=0, leads=0
+    )
+    report["populate_s"] = time.perf_counter() - started
+    report["counts"] = counts
+    report["creds"] = creds
+    print(json.dumps(report), flush=True)
+    uvicorn.run(app, host="127.0.0.1", port=port, log_level="warning")
+
+
+def memory(customers: int) -> dict[str, Any]:
+    args = [str(Path(__file__).resolve()), "_populated", "{port}", str(customers)]
+    with server(args, cpu=None) as (url, process):
+        assert process.stdout is not None
+        report = json.loads(process.stdout.readline())
+        report["rss_loaded_mb"] = rss_mb(process.pid)
+        creds = report.pop("creds")
+        with httpx.Client(base_url=url, timeout=60) as http:
+            token = http.post(
+                "/connect/token",
+                data={
+                    "grant_type": "client_credentials",
+                    "client_id": creds["clientId"],
+                    "client_secret": creds["clientSecret"],
+                },
+            ).json()["access_token"]
+            headers = {"ST-App-Key": creds["appKey"], "Authorization": f"Bearer {token}"}
+            path = f"/crm/v2/tenant/{creds['tenantId']}/export/customers"
+            rows, requests, token_from = 0, 0, None
+            cpu_before = cpu_seconds(process.pid)
+            started = time.perf_counter()
+            while True:
+                params = {"includeRecentChanges": "true"}
+                if token_from:
+                    params["from"] = token_from
+                response = http.get(path, headers=headers, params=params)
+                response.raise_for_status()
+                body = response.json()
+                rows += len(body["data"])
+                requests += 1
+                token_from = body["continueFrom"]
+                if not body["hasMore"]:
+                    break
+            report["export_s"] = time.perf_counter() - started
+            report["export_server_cpu_s"] = cpu_seconds(process.pid) - cpu_before
+            report["export_rows"] = rows
+            report["export_requests"] = requests
+            report["rss_after_export_mb"] = rss_mb(process.pid)
+    report["customers"] = customers
+    return report
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv and argv[0] == "_baseline":
+        run_baseline(int(argv[1]), argv[2], argv[3])
+        return 0
+    if argv and argv[0] == "_populated":
+        run_populated(int(argv[1]), int(argv[2]))
+        return 0
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument(
+        "--only", choices=["middleware", "throughput", "startup", "memory"], action="append"
+    )
+    parser.add_argument("--duration", type=int, default=4, help="seconds per wrk run")
+    parser.add_argument("--rounds", type=int, default=3, help="runs per variant (median)")
+    parser.add_argument("--connections", type=int, default=16)
+    parser.add_argument("--customers", type=int, default=100_000)
+    parser.add_argument("--json", help="also write the figures to this file")
+    args = parser.parse_args(argv)
+    only = set(args.only or ["middleware", "throughput", "startup", "memory"])
+    figures: dict[str, Any] = {"cpus": os.cpu_count(), "python": sys.version.split()[0]}
+    if "middleware" in only:
+        figures["middleware_us"] = middleware_overhead()
+        print(json.dumps({"middleware_us": figures["middleware_us"]}), flush=True)
+    if "startup" in only:
+        figures["startup"] = startup(5)
+        print(json.dumps({"startup": figures["startup"]}), flush=True)
+    if "throughput" in only:
+        figures["throughput"] = throughput(args.duration, args.rounds, args.connections)
+        print_throughput(figures["throughput"], args.duration)
+    if "memory" in only:
+        figures["memory"] = memory(args.customers)
+        print(json.dumps({"memory": figures["memory"]}, indent=1), flush=True)
+    if args.json:
+        Path(args.json).write_text(json.dumps(figures, indent=1))
+    return 0
+
+
+def print_throughput(summary: dict[str, Any], duration: float) -> None:
+    print(f"\npage of 50 customers: {summary['page_bytes']} bytes")
+    for op, rows in summary["ops"].items():
+        print(f"\n{op}")
+        print("| variant | req/s | ratio | p50 ms | p50 ratio | p99 ms | p99 ratio | wrk CPU |")
+        print("|---|---:|---:|---:|---:|---:|---:|---:|")
+        for name, r in rows.items():
+            print(
+                f"| {name} | {r['rps']:,.0f} | {r['rps_ratio']:.2f} | {r['p50']:.2f} | "
+                f"{r['p50_ratio']:.2f} | {r['p99']:.2f} | {r['p99_ratio']:.2f} | "
+                f"{r['wrk_cpu'] / duration:.0%} |"
+            )
+            if r["non2xx"]:
+                print(f"  (!) {r['non2xx']:.0f} non-2xx answers")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
