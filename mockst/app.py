@@ -69,7 +69,8 @@ def create_app(world: World | None = None, config: Config | None = None) -> Star
         status = exc.status_code if isinstance(exc, HTTPException) else 404
         title = "Not Found" if status == 404 else "Method Not Allowed"
         detail = f"No operation at {request.method} {request.url.path}."
-        return ApiError(status, title, {"": [detail]}).response()
+        headers = dict(exc.headers or {}) if isinstance(exc, HTTPException) else {}
+        return ApiError(status, title, {"": [detail]}, headers=headers).response()
 
     async def server_error(_: Request, exc: Exception) -> Response:
         # Reaching this is a simulator bug; still answer in ServiceTitan's shape.

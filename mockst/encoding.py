@@ -12,7 +12,11 @@ from starlette.responses import Response
 def format_datetime(value: datetime) -> str:
     """UTC, 'Z', seven fractional digits, as .NET writes them: 2021-07-19T20:35:38.2876004Z."""
     value = value.astimezone(UTC)
-    return value.strftime("%Y-%m-%dT%H:%M:%S.") + f"{value.microsecond:06d}0Z"
+    # Formatted by hand: strftime's %Y does not pad years before 1000 to four digits.
+    return (
+        f"{value.year:04d}-{value.month:02d}-{value.day:02d}T{value.hour:02d}:{value.minute:02d}:"
+        f"{value.second:02d}.{value.microsecond:06d}0Z"
+    )
 
 
 def parse_datetime(text: str) -> datetime:
