@@ -184,8 +184,17 @@ def build_parser(
     return parser
 
 
+def _contract_kit_commands() -> list[Callable[[argparse._SubParsersAction], None]]:
+    """``mockst verify``, from the contract kit (imported lazily; light until it runs)."""
+    try:
+        from mockst_contracts.cli import add_verify_command
+    except ImportError:
+        return []
+    return [add_verify_command]
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
+    parser = build_parser(extra=_contract_kit_commands())
     args = parser.parse_args(argv)
     return int(args.run(args))
 

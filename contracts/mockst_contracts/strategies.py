@@ -264,8 +264,10 @@ def new_locations() -> st.SearchStrategy[Json]:
     )
 
 
-def customers(locations: st.SearchStrategy[int] = st.integers(1, 3)) -> st.SearchStrategy[Json]:
-    """A ``CreateCustomerRequest``: a customer with its locations and contacts."""
+def customers(locations: st.SearchStrategy[int] | None = None) -> st.SearchStrategy[Json]:
+    """A ``CreateCustomerRequest``: a customer with its locations (1 to 3 by default) and
+    contacts."""
+    locations = st.integers(1, 3) if locations is None else locations
     return locations.flatmap(
         lambda n: from_model(
             CreateCustomerRequest,
@@ -344,8 +346,9 @@ def _booking_address(address: Json) -> Json:
     return {k: address[k] for k in ("street", "unit", "city", "state", "zip", "country")}
 
 
-def leads(campaign_id: st.SearchStrategy[int] = st.integers(1, 10_000)) -> st.SearchStrategy[Json]:
+def leads(campaign_id: st.SearchStrategy[int] | None = None) -> st.SearchStrategy[Json]:
     """A ``LeadCreateRequest`` without a customer: a call reason or a follow-up date is given."""
+    campaign_id = st.integers(1, 10_000) if campaign_id is None else campaign_id
 
     def fix(body: Json, follow_up: bool) -> Json:
         body = dict(body)
@@ -398,12 +401,16 @@ class World:
 
 
 def worlds(
-    customers_: st.SearchStrategy[int] = st.integers(0, 20),
-    bookings_: st.SearchStrategy[int] = st.integers(0, 6),
-    leads_: st.SearchStrategy[int] = st.integers(0, 6),
+    customers_: st.SearchStrategy[int] | None = None,
+    bookings_: st.SearchStrategy[int] | None = None,
+    leads_: st.SearchStrategy[int] | None = None,
     providers: tuple[str, ...] = ("own", "other"),
 ) -> st.SearchStrategy[World]:
-    """A whole tenant's worth of CRM data, sizes drawn from the given strategies."""
+    """A whole tenant's worth of CRM data; sizes are drawn from the given strategies (by
+    default 0-20 customers, 0-6 bookings per provider, 0-6 leads)."""
+    customers_ = st.integers(0, 20) if customers_ is None else customers_
+    bookings_ = st.integers(0, 6) if bookings_ is None else bookings_
+    leads_ = st.integers(0, 6) if leads_ is None else leads_
 
     @st.composite
     def build(draw: st.DrawFn) -> World:

@@ -19,8 +19,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from typing import Any
 
 # Methods the simulator routes itself (mockst.api.routing.ALL_METHODS); Starlette answers the rest.
@@ -251,6 +251,17 @@ DEVIATIONS: tuple[Deviation, ...] = (
         errors=((r"sort", r"Sorting by '.*' is not supported\..*"),),
         why="sort is '+Field' or '-Field' of the documented fields (Id, ModifiedOn, CreatedOn).",
         example="GET /crm/v2/tenant/T/customers?sort=x -> 400 sort",
+    ),
+    Deviation(
+        id="external-data-keys-unique",
+        kind="business-rule",
+        check="ST202",
+        errors=(
+            (r"(.*\.)?externalData(\.externalData)?\[\d+\]\.key", r"The key '.*' is repeated\."),
+        ),
+        why="External data keys are unique per application GUID; the document cannot say so.",
+        example='POST /crm/v2/tenant/T/locations {..., "externalData": {"applicationGuid": "…", '
+        '"externalData": [{"key": "a", "value": "1"}, {"key": "a", "value": "2"}]}} -> 400',
     ),
     Deviation(
         id="unique-names",

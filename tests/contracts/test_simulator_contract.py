@@ -26,11 +26,11 @@ import schemathesis
 from conftest import CONTRACT_TENANT, WORKFLOW_TENANT, ContractSimulator, onboard
 from hypothesis import HealthCheck, Phase, settings
 from hypothesis import strategies as st
+from mockst_contracts import strategies as sts
 from schemathesis.config import SchemathesisConfig
 from simulator_deviations import DEVIATIONS, LEDGER, explain
 
 from mockst.openapi import LINKS, build_document
-from mockst_contracts import strategies as sts
 
 # Contacts v2 ids are "format: guid" in the official document; schemathesis knows "uuid" only.
 schemathesis.openapi.format("guid", st.uuids().map(str))

@@ -1,0 +1,168 @@
+"""pytest plugin (entry point ``mockst``): a simulator, tenants, the journal and the clock.
+
+Fixtures:
+
+``mockst_server`` (session)
+    A simulator on a free port, in-process: ``.base_url``, ``.app``, ``.world``, ``.journal``,
+    ``.faults``. Configured by the ``mockst_config`` fixture (override it; by default rate limits
+    are off so property tests may call as fast as they like).
+``st_tenant``
+    A freshly onboarded tenant per test: ``.tenant_id``, ``.app_key``, ``.client_id``,
+    ``.client_secret``, ``.booking_provider_id`` (the connection's), ``.other_provider_id``,
+    ``.env()`` (the ``ST_*`` variables), ``.headers()`` (app key + a bearer token) and
+    ``.client()`` (a ``mockst_client.ServiceTitanClient``).
+``st_journal``
+    The requests of this test's tenant, as ``JournalEntry`` items: ``.entries()``,
+    ``.api()``, ``.tokens()``.
+``st_clock``
+    The simulator's clock: ``.now()``, ``.advance(seconds=0, minutes=0)``.
+
+Strategies for property tests are in ``mockst_contracts.strategies``. This module imports only
+pytest at load time, so installing mockst without the contract kit's extras never breaks pytest.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+import pytest
+
+_names = itertools.count(1)
+
+
+@dataclass
+class MockstServer:
+    base_url: str
+    app: Any
+
+    @property
+    def world(self) -> Any:
+        return self.app.state.world
+
+    @property
+    def journal(self) -> Any:
+        return self.app.state.journal
+
+    @property
+    def faults(self) -> Any:
+        return self.app.state.faults
+
+
+class TenantHandle:
+    """A tenant onboarded for one test, and the credentials of its connection."""
+
+    def __init__(self, server: MockstServer, tenant: Any) -> None:
+        self._server = server
+        self._tenant = tenant
+        self._token: str | None = None
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._tenant, name)
+
+    def env(self, **extra: str) -> dict[str, str]:
+        return {**self._tenant.env(), **extra}
+
+    def headers(self) -> dict[str, str]:
+        import httpx
+
+        from mockst.testing import take_token
+
+        if self._token is None:
+            with httpx.Client(base_url=self._server.base_url) as http:
+                self._token = take_token(http, self.client_id, self.client_secret)
+        return {"ST-App-Key": self.app_key, "Authorization": f"Bearer {self._token}"}
+
+    @property
+    def crm(self) -> str:
+        return f"{self._server.base_url}/crm/v2/tenant/{self.tenant_id}"
+
+    def client(self, **options: Any) -> Any:
+        from mockst_client import ServiceTitanClient
+
+        return ServiceTitanClient.from_env(self.env(), **options)
+
+
+class JournalView:
+    """The journal entries of one tenant since the test started."""
+
+    def __init__(self, journal: Any, tenant: TenantHandle, after_id: int) -> None:
+        self._journal = journal
+        self._tenant = tenant
+        self._after = after_id
+
+    def entries(self) -> list[Any]:
+        from mockst_contracts.journal import entries_after
+
+        tenant = str(self._tenant.tenant_id)
+        return [
+            e
+            for e in entries_after(self._journal, self._after)
+            if str(e.tenant_id) == tenant or e.client_id == self._tenant.client_id
+        ]
+
+    def api(self) -> list[Any]:
+        return [e for e in self.entries() if e.kind == "api"]
+
+    def tokens(self) -> list[Any]:
+        return [e for e in self.entries() if e.kind == "token"]
+
+
+class ClockHandle:
+    def __init__(self, world: Any) -> None:
+        self._clock = world.clock
+
+    def now(self) -> datetime:
+        return self._clock.now()
+
+    def advance(self, seconds: float = 0, minutes: float = 0) -> datetime:
+        return self._clock.advance(seconds + 60 * minutes)
+
+
+@pytest.fixture(scope="session")
+def mockst_config() -> Any:
+    """The simulator's configuration (override to change defaults, e.g. enable rate limits)."""
+    from mockst.config import Config
+
+    return Config(rate_limit=0, token_rate_limit=0)
+
+
+@pytest.fixture(scope="session")
+def mockst_server(mockst_config: Any) -> Iterator[MockstServer]:
+    """A simulator on a free port for the whole session (``.base_url``, ``.app``, ``.world``)."""
+    from mockst.app import create_app
+    from mockst.store.world import World
+    from mockst.testing import serve
+
+    app = create_app(World(), mockst_config)
+    with serve(app) as base_url:
+        yield MockstServer(base_url, app)
+
+
+@pytest.fixture
+def st_tenant(mockst_server: MockstServer) -> TenantHandle:
+    """A new tenant with an allowed connection, two booking providers and fresh credentials."""
+    import httpx
+
+    from mockst_contracts.provision import onboard
+
+    with httpx.Client(base_url=mockst_server.base_url) as http:
+        tenant = onboard(http, f"test tenant {next(_names)}")
+    return TenantHandle(mockst_server, tenant)
+
+
+@pytest.fixture
+def st_journal(mockst_server: MockstServer, st_tenant: TenantHandle) -> JournalView:
+    """The journal entries of this test's tenant (``.entries()``, ``.api()``, ``.tokens()``)."""
+    from mockst_contracts.journal import last_id
+
+    return JournalView(mockst_server.journal, st_tenant, last_id(mockst_server.journal))
+
+
+@pytest.fixture
+def st_clock(mockst_server: MockstServer) -> ClockHandle:
+    """The simulator's clock: ``.now()``, ``.advance(seconds=..., minutes=...)``."""
+    return ClockHandle(mockst_server.world)

@@ -1,0 +1,151 @@
+"""The scenarios ``mockst verify`` runs a connector under, one registry.
+
+Every scenario gives the connector the same task (``mockst_contracts.task``) on a tenant of its
+own, with a world generated from the kit's strategies, and varies what the simulator does around
+it. Every check runs in every scenario; ``exercises`` names the checks a scenario is built to put
+to the test (they must not end "not exercised" for a connector that does its task).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+TOKEN_LIFETIME = 900
+
+
+@dataclass(frozen=True)
+class Scenario:
+    name: str
+    summary: str
+    description: str
+    exercises: tuple[str, ...] = ()
+    world_factor: int = 1  # customers = --customers x this
+    restricted: bool = False  # the connection is restricted to the connector's provider
+    faults: tuple[dict[str, Any], ...] = ()  # fault rules (mockst.faults.FaultRule fields)
+    clock_jump_after: int | None = None  # advance the clock past a token's life after N calls
+    clock_jump: float = TOKEN_LIFETIME + 60
+    runs: int = 1
+    rotate_secret_between_runs: bool = False
+    notes: tuple[str, ...] = field(default_factory=tuple)
+
+
+SCENARIOS: dict[str, Scenario] = {}
+
+
+def scenario(s: Scenario) -> Scenario:
+    SCENARIOS[s.name] = s
+    return s
+
+
+scenario(
+    Scenario(
+        name="happy-path",
+        summary="A generated world, nothing goes wrong.",
+        description="The tenant holds a hypothesis-generated world: customers with locations "
+        "and contacts, bookings under the connector's provider and under another one, leads. "
+        "The API answers every call; pages and export batches are small, so both span "
+        "several answers.",
+        exercises=(
+            "app-key-on-every-call",
+            "own-tenant-only",
+            "bookings-under-own-provider",
+            "token-reused",
+            "pages-read-to-the-end",
+            "export-follows-continuefrom",
+            "request-bodies-valid",
+            "task-completed",
+        ),
+    )
+)
+
+scenario(
+    Scenario(
+        name="token-expiry",
+        summary="The clock jumps past the token's 15 minutes in the middle of the run.",
+        description="After the connector's third API call the simulator clock advances 16 "
+        "minutes: the token it holds has expired and the next call answers 401 "
+        "(expired_token). The connector must take a new token and carry on.",
+        exercises=("reauthenticates-after-401", "token-reused", "task-completed"),
+        clock_jump_after=3,
+    )
+)
+
+scenario(
+    Scenario(
+        name="rate-limit-429",
+        summary="Bursts of 429 Too Many Requests with Retry-After.",
+        description="The first two customer-list calls and the first booking create answer 429 "
+        "with Retry-After: 1 (as the 60 calls/s limit would). The connector must wait that long "
+        "before calling again; retrying a 429'd POST is safe (ServiceTitan did nothing).",
+        exercises=("waits-retry-after", "task-completed"),
+        faults=(
+            {"operation": "Customers_GetList", "first": 2, "status": 429, "retryAfter": 1},
+            {"operation": "Bookings_Create", "first": 1, "status": 429, "retryAfter": 1},
+        ),
+    )
+)
+
+scenario(
+    Scenario(
+        name="transient-5xx",
+        summary="502/503/504 blips and a dropped connection.",
+        description="The second customer-list call answers 502, the first export call loses its "
+        "connection, the second answers 504, and the first booking create answers 503 (the "
+        "booking was not written). Reads may be retried; the failed POST may only be repeated "
+        "after the connector has looked (e.g. by externalId) whether the booking exists.",
+        exercises=("no-blind-write-retry", "task-completed"),
+        faults=(
+            {"operation": "Customers_GetList", "nth": 2, "times": 1, "status": 502},
+            {"operation": "ExportCustomers_GetCustomers", "first": 1, "drop": True},
+            {"operation": "ExportCustomers_GetCustomers", "nth": 3, "times": 1, "status": 504},
+            {"operation": "Bookings_Create", "first": 1, "status": 503},
+        ),
+    )
+)
+
+scenario(
+    Scenario(
+        name="secret-rotated",
+        summary="The client secret is rotated between two runs.",
+        description="The connector runs once; then a second client secret is generated and the "
+        "first deactivated (the portal's rotation), and the connector runs again with the new "
+        "secret (ST_CLIENT_SECRET) and a new task. Both runs must succeed.",
+        exercises=("token-reused", "task-completed"),
+        runs=2,
+        rotate_secret_between_runs=True,
+    )
+)
+
+scenario(
+    Scenario(
+        name="restricted-provider",
+        summary="The connection is restricted to the connector's booking provider.",
+        description="The tenant admin restricted the connection to the connector's Booking "
+        "Provider Tag: provider-scoped booking paths of another provider and the tenant-scoped "
+        "booking paths answer 403. Another provider's bookings exist in the tenant.",
+        exercises=("bookings-under-own-provider", "task-completed"),
+        restricted=True,
+    )
+)
+
+scenario(
+    Scenario(
+        name="large-tenant",
+        summary="Twenty times the customers: many pages, many export batches.",
+        description="The same task over a tenant twenty times the size: the customers list "
+        "and export span many answers, and a fast connector meets the real rate limit "
+        "(60 calls a second per app and tenant).",
+        exercises=("pages-read-to-the-end", "export-follows-continuefrom", "task-completed"),
+        world_factor=20,
+    )
+)
+
+
+def select(names: list[str] | None) -> list[Scenario]:
+    if not names:
+        return list(SCENARIOS.values())
+    unknown = [n for n in names if n not in SCENARIOS]
+    if unknown:
+        raise KeyError(f"unknown scenario(s): {', '.join(unknown)}; choose {', '.join(SCENARIOS)}")
+    return [SCENARIOS[n] for n in names]
