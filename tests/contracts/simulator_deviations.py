@@ -38,7 +38,7 @@ class Deviation:
     errors: tuple[tuple[str, str], ...] = ()
     operations: frozenset[str] = field(default_factory=frozenset)  # empty: every operation
     message: str = ""  # for other checks: a regex the failure message must match
-    # With a (?P<param>…) group in ``message``: what the sent value of that parameter must be.
+    # ST201: what the sent value of an invalid query parameter must be for this deviation.
     value: Callable[[Any, str], bool] | None = None
 
     def applies_to(self, operation_id: str) -> bool:
@@ -63,6 +63,13 @@ def _is_enum_member_in_other_case(case: Any, param: str) -> bool:
             members = spec.get("schema", {}).get("enum") or []
             return value.lower() in {str(m).lower() for m in members}
     return False
+
+
+# A negative case whose only invalid part is query parameters (one or several).
+QUERY_ONLY = (
+    r".*Invalid component: parameters? (?P<params>`\w+`(, `\w+`)*) in query"
+    r"(?!.*Invalid component).*"
+)
 
 
 DEVIATIONS: tuple[Deviation, ...] = (
@@ -91,7 +98,7 @@ DEVIATIONS: tuple[Deviation, ...] = (
         id="empty-query-value-is-absent",
         kind="business-rule",
         check="ST201",
-        message=r".*Invalid component: parameter `(?P<param>\w+)` in query.*",
+        message=QUERY_ONLY,
         value=_is_empty,
         why="An empty value of a nullable query parameter (modifiedOnOrAfter=) binds to null in "
         'ASP.NET, so the filter is simply absent; schemathesis counts "" as an invalid '
@@ -102,7 +109,7 @@ DEVIATIONS: tuple[Deviation, ...] = (
         id="enum-binds-in-any-case",
         kind="business-rule",
         check="ST201",
-        message=r".*Invalid component: parameter `(?P<param>\w+)` in query - \w+: Incorrect type",
+        message=QUERY_ONLY,
         value=_is_enum_member_in_other_case,
         why="ASP.NET binds enum query values by name in any case (active=true is active=True); "
         "the document's enum lists the canonical spelling only.",
@@ -245,6 +252,16 @@ DEVIATIONS: tuple[Deviation, ...] = (
         example="GET /crm/v2/tenant/T/contacts/contact-methods?type=x -> 400 type",
     ),
     Deviation(
+        id="is-archived-is-boolean",
+        kind="document-gap",
+        check="ST202",
+        operations=frozenset({"Contacts_GetList", "Contacts_GetByRelationshipId"}),
+        errors=((r"isArchived", r"The value '.*' is not valid for isArchived\."),),
+        why="isArchived is declared a string (as officially) but bound as a boolean "
+        "(true/false, blank for no filter).",
+        example="GET /crm/v2/tenant/T/contacts?isArchived=x -> 400 isArchived",
+    ),
+    Deviation(
         id="sort-names-a-field",
         kind="business-rule",
         check="ST202",
@@ -311,20 +328,29 @@ def explain(failure: Any, case: Any, response: Any) -> list[Deviation]:
         return _explain_rejection(candidates, response)
     if failure.code == "ST204" and case.method.upper() in ROUTED_METHODS:
         return []
+    if failure.code == "ST201":
+        return _explain_acceptance(candidates, failure, case)
     for deviation in candidates:
-        match = (
-            re.fullmatch(deviation.message, failure.message, re.S) if deviation.message else None
-        )
-        if match is None:
-            continue
-        param = match.groupdict().get("param")
-        if param is not None:
-            if failure.message.count("parameter `") != 1:
-                continue  # more than one invalid part: not explained by one parameter
-            if deviation.value is not None and not deviation.value(case, param):
-                continue
-        return [deviation]
+        if deviation.message and re.fullmatch(deviation.message, failure.message, re.S):
+            return [deviation]
     return []
+
+
+def _explain_acceptance(candidates: list[Deviation], failure: Any, case: Any) -> list[Deviation]:
+    """Negative data accepted: each invalid query parameter must be explained by a deviation."""
+    used: list[Deviation] = []
+    for param in _invalid_query_parameters(failure.message):
+        explaining = next((d for d in candidates if d.value and d.value(case, param)), None)
+        if explaining is None:
+            return []
+        if explaining not in used:
+            used.append(explaining)
+    return used
+
+
+def _invalid_query_parameters(message: str) -> list[str]:
+    match = re.fullmatch(QUERY_ONLY, message, re.S)
+    return re.findall(r"`(\w+)`", match.group("params")) if match else []
 
 
 def _explain_rejection(candidates: list[Deviation], response: Any) -> list[Deviation]:
