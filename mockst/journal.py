@@ -25,6 +25,7 @@ from collections import deque
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
+from itertools import chain
 from typing import Any
 from urllib.parse import parse_qsl
 
@@ -257,10 +258,10 @@ class Entry:
         self.method = method
         self.path = path
         self.query = query
-        self.request_headers = headers
+        self.request_headers = _pack(headers)
         self.request_body = self.response_body = NO_BODY  # most requests have none: no objects
         self.body_limit = body_limit
-        self.response_headers: list[tuple[bytes, bytes]] = []
+        self.response_headers = b""
         self.status: int | None = None
         self.duration_ms: float | None = None
         self.fault: dict[str, Any] | None = None
@@ -286,7 +287,7 @@ class Entry:
     def derived(self) -> dict[str, Any]:
         if self._derived is not None:
             return self._derived
-        headers = _header_dict(self.request_headers)
+        headers = _header_dict(_unpack(self.request_headers))
         kind = _kind(self.path)
         tenant = tenant_of(self.path)
         token = None
@@ -318,7 +319,7 @@ class Entry:
 
     def view(self, include_bodies: bool = True) -> dict[str, Any]:
         d = self.derived()
-        request_headers = _header_dict(self.request_headers)
+        request_headers = _header_dict(_unpack(self.request_headers))
         if "authorization" in request_headers:
             request_headers["authorization"] = _redacted_authorization(
                 request_headers["authorization"]
@@ -341,7 +342,7 @@ class Entry:
             "error": self.error,
             "request": {"headers": request_headers, **_body_view(self.request_body, d["form"])},
             "response": {
-                "headers": _header_dict(self.response_headers),
+                "headers": _header_dict(_unpack(self.response_headers)),
                 **_body_view(self.response_body, None),
             },
         }
@@ -363,6 +364,19 @@ def _kind(path: str) -> str:
     if TENANT_PATH.match(path):
         return "api"
     return "other"
+
+
+def _pack(headers: Iterable[tuple[bytes, bytes]]) -> bytes:
+    """Headers as one bytes object (NUL never occurs in a field): one small object per entry
+    instead of keeping the server's list and its tuples alive for 10,000 requests."""
+    return b"\0".join(chain.from_iterable(headers))
+
+
+def _unpack(packed: bytes) -> list[tuple[bytes, bytes]]:
+    if not packed:
+        return []
+    parts = packed.split(b"\0")
+    return list(zip(parts[0::2], parts[1::2], strict=False))
 
 
 def _header_dict(headers: list[tuple[bytes, bytes]]) -> dict[str, str]:
@@ -596,7 +610,7 @@ class JournalMiddleware:
             kind = message["type"]
             if kind == "http.response.start":
                 entry.status = message["status"]
-                entry.response_headers = message.get("headers", [])
+                entry.response_headers = _pack(message.get("headers", ()))
             elif kind == "http.response.body":
                 journal.retain(entry, entry.add_response(message.get("body", b"")))
             await send(message)
