@@ -121,3 +121,11 @@ def _evidence(report) -> str:
             if r.exit_code:
                 lines.append(f"{s.name} run {r.run} stderr: {r.stderr_tail[-800:]}")
     return "\n".join(lines)
+
+
+def test_vendor_guide_documents_every_scenario_and_check():
+    guide = (Path(__file__).parents[2] / "docs" / "contracts.md").read_text()
+    for name in SCENARIOS:
+        assert f"| `{name}` |" in guide, name
+    for check_id, check in CHECKS.items():
+        assert f"| `{check_id}` | {check.severity} |" in guide, check_id
