@@ -19,6 +19,7 @@ from mockst.api import registry
 from mockst.api.operation import Empty, Export, Many, One, Operation, Page, Raw
 from mockst.api.params import Param
 from mockst.api.routing import TENANT
+from mockst.control import ops_routes
 from mockst.control import routes as control
 
 REF = "#/components/schemas/"
@@ -305,6 +306,7 @@ def _control_operation(route: control.ControlRoute, components: Components) -> d
         for seg in route.path.split("/")
         if seg.startswith("{")
     ]
+    params += ops_routes.QUERY_PARAMETERS.get((route.method, route.path), [])
     doc: dict[str, Any] = {
         "tags": [CONTROL_TAG],
         "summary": route.summary,

@@ -36,6 +36,28 @@ JOURNAL_FILTERS = (
 )
 DEFAULT_LIMIT = 1000
 
+# Query parameters of the control routes that take them, for the OpenAPI document.
+_STRING = {"type": "string"}
+QUERY_PARAMETERS: dict[tuple[str, str], list[dict[str, Any]]] = {
+    ("GET", "/_mock/journal"): [
+        {"name": name, "in": "query", "schema": schema, "description": text}
+        for name, schema, text in (
+            ("tenant", {"type": "integer", "format": "int64"}, "tenant id in the path"),
+            ("clientId", _STRING, "client id of the token (or of the token request)"),
+            ("operation", _STRING, "operationId, e.g. Customers_GetList"),
+            ("status", _STRING, "a status (429) or a class (4xx)"),
+            ("method", _STRING, "HTTP method"),
+            ("kind", {"enum": ["api", "token", "control", "other"]}, "what was called"),
+            ("path", _STRING, "path glob, e.g. /crm/v2/tenant/*/customers*"),
+            ("since", {"type": "string", "format": "date-time"}, "simulator time, inclusive"),
+            ("until", {"type": "string", "format": "date-time"}, "simulator time, inclusive"),
+            ("afterId", {"type": "integer"}, "only entries with a larger id (for polling)"),
+            ("limit", {"type": "integer", "default": DEFAULT_LIMIT}, "the most recent n"),
+            ("bodies", {"type": "boolean", "default": True}, "false: leave bodies out"),
+        )
+    ]
+}
+
 
 def _journal(request: Request) -> Journal:
     return request.app.state.journal
