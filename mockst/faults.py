@@ -263,10 +263,13 @@ class FaultSchedule:
     _next_id: int = 1
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
-    def add(self, rules: FaultRule | list[FaultRule]) -> list[dict[str, Any]]:
+    def add(self, rules: Any) -> list[dict[str, Any]]:
+        """Add one rule or a list; each a ``FaultRule`` or its JSON form (a dict)."""
+        given = rules if isinstance(rules, list) else [rules]
+        parsed = [r if isinstance(r, FaultRule) else FaultRule.model_validate(r) for r in given]
         added = []
         with self._lock:
-            for rule in rules if isinstance(rules, list) else [rules]:
+            for rule in parsed:
                 active = _Active(
                     id=self._next_id,
                     rule=rule,

@@ -554,8 +554,15 @@ class Journal:
             found = found[-q.limit :] if q.limit > 0 else []
         return found
 
-    def query(self, query: JournalQuery | None = None, bodies: bool = True) -> list[dict[str, Any]]:
-        """Matching entries as JSON-able dicts (secrets redacted), oldest first."""
+    def query(
+        self, query: JournalQuery | None = None, bodies: bool = True, **filters: Any
+    ) -> list[dict[str, Any]]:
+        """Matching entries as JSON-able dicts (secrets redacted), oldest first.
+
+        Filters as a ``JournalQuery`` or as its fields: ``journal.query(tenant=1, status="4xx")``.
+        """
+        if filters:
+            query = JournalQuery(**filters)
         return [entry.view(bodies) for entry in self.select(query)]
 
     def stats(self) -> dict[str, Any]:

@@ -228,7 +228,7 @@ def test_drop_closes_a_real_socket_without_an_answer() -> None:
     app.state.faults.add(
         [
             FaultRule(method="GET", path="*/booking-provider-tags", drop=True, first=1),
-            FaultRule(method="POST", path="/crm/*", drop=True, after=True, first=1),
+            {"method": "POST", "path": "/crm/*", "drop": True, "after": True, "first": 1},
         ]
     )
     with serve(app) as url, httpx.Client(base_url=url) as client:

@@ -152,6 +152,7 @@ def test_clear_and_in_process_access(http: TestClient) -> None:
     http.get("/_mock/clock")
     journal = http.app.state.journal  # type: ignore[attr-defined]
     assert journal.query()
+    assert all(e["kind"] == "control" for e in journal.query(kind="control", status="2xx"))
     assert http.delete("/_mock/journal").json()["cleared"] >= 1
     assert entries(http) == [] and journal.query() == []
     http.get("/_mock/clock")
