@@ -53,7 +53,15 @@ def _sent(case: Any, param: str) -> Any:
 
 
 def _is_empty(case: Any, param: str) -> bool:
-    return _sent(case, param) in ("", None)
+    value = _sent(case, param)
+    if isinstance(value, list) and len(value) == 1:  # sent once, as ``page=``
+        value = value[0]
+    return value in ("", None)
+
+
+def _is_repeated(case: Any, param: str) -> bool:
+    value = _sent(case, param)
+    return isinstance(value, list) and len(value) > 1
 
 
 def _is_enum_member_in_other_case(case: Any, param: str) -> bool:
@@ -93,6 +101,17 @@ DEVIATIONS: tuple[Deviation, ...] = (
         "'163-02-12T06:46:28.1000000Z', not an RFC 3339 date-time.",
         example='POST /crm/v2/tenant/T/leads/1/follow-up {"followUpDate": "0163-02-13T01:51:28Z"}'
         ' -> 200 {..., "followUpDate": "163-02-13T01:51:28.0000000Z"}',
+    ),
+    Deviation(
+        id="repeated-query-parameter-last-wins",
+        kind="simulator-bug",
+        check="ST201",
+        message=QUERY_ONLY,
+        value=_is_repeated,
+        why="A scalar query parameter sent twice binds to its last value (Starlette's "
+        "query_params[name] in mockst/api/params.py); ASP.NET binds the first "
+        "(ValueProviderResult.FirstValue), so page=abc&page=1 is a 400 there and a 200 here.",
+        example="GET /crm/v2/tenant/T/leads?page=abc&page=1 -> 200 (page=1&page=abc -> 400)",
     ),
     Deviation(
         id="empty-query-value-is-absent",
