@@ -11,8 +11,10 @@ across restarts with ``--state`` because sequence numbers are stored with the ro
 from __future__ import annotations
 
 import base64
+from bisect import bisect_right
 from collections.abc import Callable, Iterable
 from datetime import timedelta
+from itertools import islice
 from typing import Any
 
 from pydantic import BaseModel
@@ -22,7 +24,7 @@ from mockst.api.operation import Call
 from mockst.api.params import Param
 from mockst.encoding import parse_datetime
 from mockst.errors import validation_error
-from mockst.store.table import Row
+from mockst.store.table import Row, Table
 
 EXPORT_PARAMS = (
     Param("from", "string", nullable=True),
@@ -48,10 +50,11 @@ def decode_token(text: str) -> int | None:
 
 def export_rows(
     call: Call,
-    rows: Iterable[Row],
+    rows: Table | Iterable[Row],
     model: type[BaseModel],
     render: Callable[[Row], dict[str, Any]] | None = None,
 ) -> dict[str, Any]:
+    """One page of the feed over ``rows`` (a whole table, or any rows a resource chooses)."""
     start = call.query.get("from")
     after_seq, since = 0, None
     if start:
@@ -68,10 +71,15 @@ def export_rows(
     horizon = None
     if not call.query.get("includeRecentChanges"):
         horizon = call.now - timedelta(seconds=call.config.export_recent_seconds)
-    ordered = sorted((r for r in rows if r.seq > after_seq), key=lambda r: r.seq)
+    if isinstance(rows, Table):  # kept in change order: find the resume point by bisection
+        ordered = rows.in_change_order()
+        start_at = bisect_right(ordered, after_seq, key=_seq)
+    else:
+        ordered = sorted((r for r in rows if r.seq > after_seq), key=_seq)
+        start_at = 0
     batch: list[Row] = []
     has_more = False
-    for row in ordered:
+    for row in islice(ordered, start_at, None):
         if since is not None and row.changed_at < since:
             continue
         if horizon is not None and row.changed_at > horizon:
@@ -87,3 +95,7 @@ def export_rows(
         "continueFrom": encode_token(last),
         "data": [shown(row) for row in batch],
     }
+
+
+def _seq(row: Row) -> int:
+    return row.seq

@@ -124,7 +124,7 @@ class Resource:
         ``order`` (parameter names) rearranges them when the official operation interleaves
         filters and page parameters; ``render`` shapes a row when projection alone is not enough.
         """
-        source = rows or (lambda call: call.table(self.table).rows())
+        source = rows or (lambda call: call.table(self.table))
 
         def handler(call: Call) -> dict[str, Any]:
             shown = (lambda row: render(call, row)) if render else None
@@ -168,7 +168,7 @@ class Resource:
         **extra: Any,
     ) -> Operation:
         """GET /export/<feed>: the table's change feed."""
-        source = rows or (lambda call: call.table(self.table).rows(include_deleted=True))
+        source = rows or (lambda call: call.table(self.table))
 
         def handler(call: Call) -> dict[str, Any]:
             return export_rows(call, source(call), model, render)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import secrets
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 import jwt
@@ -62,6 +63,18 @@ def issue(
 
 def verify(signing_key: str, token: str, now: float) -> TokenClaims:
     """Check signature and shape, then lifetime against the simulator clock (not the wall clock)."""
+    result = _decode(signing_key, token)
+    if now >= result.expires_at:
+        raise TokenRejected("expired_token", "The access token has expired.")
+    if now < result.issued_at:
+        raise TokenRejected("invalid_token", "The access token is not valid yet.")
+    return result
+
+
+# A connector sends the same token for fifteen minutes: checking its signature once is enough.
+# Only good tokens are remembered (a raise is not cached), and the key is part of the cache key.
+@lru_cache(maxsize=4096)
+def _decode(signing_key: str, token: str) -> TokenClaims:
     try:
         claims = jwt.decode(
             token,
@@ -75,7 +88,7 @@ def verify(signing_key: str, token: str, now: float) -> TokenClaims:
                 "verify_aud": False,
             },
         )
-        result = TokenClaims(
+        return TokenClaims(
             client_id=str(claims["client_id"]),
             tenant=int(claims["tenant"]),
             scopes=frozenset(claims["scope"]),
@@ -85,11 +98,6 @@ def verify(signing_key: str, token: str, now: float) -> TokenClaims:
         )
     except (jwt.PyJWTError, KeyError, TypeError, ValueError) as exc:
         raise TokenRejected("invalid_token", "The access token is invalid.") from exc
-    if now >= result.expires_at:
-        raise TokenRejected("expired_token", "The access token has expired.")
-    if now < result.issued_at:
-        raise TokenRejected("invalid_token", "The access token is not valid yet.")
-    return result
 
 
 def token_scopes(app: App, connection: Connection) -> tuple[str, ...]:

@@ -149,8 +149,7 @@ def insert_contact(
 
 
 def _tenant_list(call: Call) -> dict[str, Any]:
-    rows = call.table(BOOKINGS.table).rows()
-    return page_of(call, rows, BookingResponse, LIST_FILTERS, STANDARD_SORT)
+    return page_of(call, call.table(BOOKINGS.table), BookingResponse, LIST_FILTERS, STANDARD_SORT)
 
 
 def _provider_list(call: Call) -> dict[str, Any]:

@@ -240,7 +240,7 @@ def _list(call: Call) -> dict[str, Any]:
     guid = call.query.get("externalDataApplicationGuid")
     return page_of(
         call,
-        call.table(CUSTOMERS.table).rows(),
+        call.table(CUSTOMERS.table),
         CustomerResponse,
         LIST_FILTERS,
         STANDARD_SORT,

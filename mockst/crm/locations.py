@@ -158,7 +158,7 @@ def _list(call: Call) -> dict[str, Any]:
     guid = call.query.get("externalDataApplicationGuid")
     return page_of(
         call,
-        call.table(LOCATIONS.table).rows(),
+        call.table(LOCATIONS.table),
         LocationResponse,
         LIST_FILTERS,
         STANDARD_SORT,

@@ -7,6 +7,7 @@ because export feeds must report deletions too.
 
 from __future__ import annotations
 
+from bisect import bisect_left, insort
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from datetime import datetime
@@ -42,6 +43,10 @@ class Table:
         self._rows: dict[RowId, Row] = {}
         self._next_seq = next_seq
         self._touch = touch
+        # Ordered views, built on first use and then kept up to date by each change, so a list
+        # or an export page over a large table never sorts it again.
+        self._by_seq: list[Row] | None = None  # every row, deleted too, in change order
+        self._by_id: list[Row] | None = None  # live rows in id order
 
     def __len__(self) -> int:
         return sum(1 for row in self._rows.values() if not row.deleted)
@@ -55,27 +60,52 @@ class Table:
     def rows(self, *, include_deleted: bool = False) -> Iterator[Row]:
         return (r for r in self._rows.values() if include_deleted or not r.deleted)
 
+    def in_change_order(self) -> list[Row]:
+        """Every row, deleted ones too, by sequence number (export order). Do not modify."""
+        if self._by_seq is None:
+            self._by_seq = sorted(self._rows.values(), key=_seq)
+        return self._by_seq
+
+    def in_id_order(self) -> list[Row]:
+        """Live rows by id (the default list order). Do not modify."""
+        if self._by_id is None:
+            self._by_id = sorted((r for r in self._rows.values() if not r.deleted), key=_id)
+        return self._by_id
+
     def insert(self, ident: RowId, data: dict[str, Any], now: datetime) -> Row:
         if ident in self._rows:
             raise KeyError(f"{self.name} {ident} exists")
         row = Row(ident, data, self._next_seq(), now)
-        self._touch(self, ident, None)
-        self._rows[ident] = row
+        self._put(ident, None, row)
         return row
 
     def update(self, ident: RowId, changes: dict[str, Any], now: datetime) -> Row:
         old = self._rows[ident]
         row = replace(old, data={**old.data, **changes}, seq=self._next_seq(), changed_at=now)
-        self._touch(self, ident, old)
-        self._rows[ident] = row
+        self._put(ident, old, row)
         return row
 
     def delete(self, ident: RowId, now: datetime) -> Row:
         old = self._rows[ident]
         row = replace(old, deleted=True, seq=self._next_seq(), changed_at=now)
+        self._put(ident, old, row)
+        return row
+
+    def _put(self, ident: RowId, old: Row | None, row: Row) -> None:
         self._touch(self, ident, old)
         self._rows[ident] = row
-        return row
+        if self._by_seq is not None:  # the new row has the tenant's newest sequence number
+            if old is not None:
+                del self._by_seq[bisect_left(self._by_seq, old.seq, key=_seq)]
+            self._by_seq.append(row)
+        if self._by_id is not None:
+            if old is not None and not old.deleted:
+                del self._by_id[bisect_left(self._by_id, ident, key=_id)]
+            if not row.deleted:
+                if not self._by_id or _id(self._by_id[-1]) < ident:
+                    self._by_id.append(row)
+                else:
+                    insort(self._by_id, row, key=_id)
 
     # Used by undo and by loading saved state; bypass the change counter on purpose.
     def restore(self, ident: RowId, row: Row | None) -> None:
@@ -83,6 +113,15 @@ class Table:
             self._rows.pop(ident, None)
         else:
             self._rows[ident] = row
+        self._by_seq = self._by_id = None
 
     def raw(self, ident: RowId) -> Row | None:
         return self._rows.get(ident)
+
+
+def _seq(row: Row) -> int:
+    return row.seq
+
+
+def _id(row: Row) -> Any:
+    return row.id

@@ -1,0 +1,55 @@
+"""The table's ordered views stay equal to a fresh sort through any sequence of changes."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from mockst.store.world import World
+
+NOW = datetime(2026, 1, 1, tzinfo=UTC)
+changes = st.lists(
+    st.tuples(st.sampled_from(["insert", "update", "delete", "read"]), st.integers(0, 30)),
+    max_size=60,
+)
+
+
+@given(changes)
+def test_views_match_a_fresh_sort(steps: list[tuple[str, int]]) -> None:
+    world = World()
+    with world.transaction():
+        table = world.tenant_data(1).table("things")
+        for action, key in steps:
+            ident = 100 + key
+            row = table.raw(ident)
+            if action == "insert" and row is None:
+                table.insert(ident, {"id": ident}, NOW)
+            elif action == "update" and row is not None and not row.deleted:
+                table.update(ident, {"n": key}, NOW)
+            elif action == "delete" and row is not None and not row.deleted:
+                table.delete(ident, NOW)
+            else:  # build the views now, so later changes must keep them current
+                table.in_change_order()
+                table.in_id_order()
+            everything = list(table.rows(include_deleted=True))
+            assert table.in_change_order() == sorted(everything, key=lambda r: r.seq)
+            assert table.in_id_order() == sorted(table.rows(), key=lambda r: r.id)
+
+
+def test_undo_rebuilds_the_views() -> None:
+    world = World()
+    with world.transaction():
+        table = world.tenant_data(1).table("things")
+        table.insert(1, {"id": 1}, NOW)
+    table.in_change_order()
+    try:
+        with world.transaction():
+            table.update(1, {"n": 1}, NOW)
+            table.insert(2, {"id": 2}, NOW)
+            raise RuntimeError("roll back")
+    except RuntimeError:
+        pass
+    assert [r.id for r in table.in_change_order()] == [1]
+    assert table.in_id_order()[0].data == {"id": 1}
