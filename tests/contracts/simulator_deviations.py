@@ -22,6 +22,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import parse_qs, urlsplit
 
 # Methods the simulator routes itself (mockst.api.routing.ALL_METHODS); Starlette answers the rest.
 ROUTED_METHODS = {"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"}
@@ -38,8 +39,8 @@ class Deviation:
     errors: tuple[tuple[str, str], ...] = ()
     operations: frozenset[str] = field(default_factory=frozenset)  # empty: every operation
     message: str = ""  # for other checks: a regex the failure message must match
-    # ST201: what the sent value of an invalid query parameter must be for this deviation.
-    value: Callable[[Any, str], bool] | None = None
+    # ST201: what the values of an invalid query parameter, as sent on the wire, must be.
+    value: Callable[[Any, str, list[str]], bool] | None = None
 
     def applies_to(self, operation_id: str) -> bool:
         return not self.operations or operation_id in self.operations
@@ -48,28 +49,19 @@ class Deviation:
         return any(re.fullmatch(k, key) and re.fullmatch(m, text, re.S) for k, m in self.errors)
 
 
-def _sent(case: Any, param: str) -> Any:
-    return (case.query or {}).get(param)
+def _is_empty(case: Any, param: str, sent: list[str]) -> bool:
+    return all(value == "" for value in sent)
 
 
-def _is_empty(case: Any, param: str) -> bool:
-    value = _sent(case, param)
-    if isinstance(value, list) and len(value) == 1:  # sent once, as ``page=``
-        value = value[0]
-    return value in ("", None)
+def _is_repeated(case: Any, param: str, sent: list[str]) -> bool:
+    return len(sent) > 1
 
 
-def _is_repeated(case: Any, param: str) -> bool:
-    value = _sent(case, param)
-    return isinstance(value, list) and len(value) > 1
-
-
-def _is_enum_member_in_other_case(case: Any, param: str) -> bool:
-    value = _sent(case, param)
+def _is_enum_member_in_other_case(case: Any, param: str, sent: list[str]) -> bool:
     for spec in case.operation.definition.raw.get("parameters", []):
-        if spec.get("name") == param and isinstance(value, str):
+        if spec.get("name") == param and len(sent) == 1:
             members = spec.get("schema", {}).get("enum") or []
-            return value.lower() in {str(m).lower() for m in members}
+            return sent[0].lower() in {str(m).lower() for m in members}
     return False
 
 
@@ -348,18 +340,22 @@ def explain(failure: Any, case: Any, response: Any) -> list[Deviation]:
     if failure.code == "ST204" and case.method.upper() in ROUTED_METHODS:
         return []
     if failure.code == "ST201":
-        return _explain_acceptance(candidates, failure, case)
+        return _explain_acceptance(candidates, failure, case, response)
     for deviation in candidates:
         if deviation.message and re.fullmatch(deviation.message, failure.message, re.S):
             return [deviation]
     return []
 
 
-def _explain_acceptance(candidates: list[Deviation], failure: Any, case: Any) -> list[Deviation]:
+def _explain_acceptance(
+    candidates: list[Deviation], failure: Any, case: Any, response: Any
+) -> list[Deviation]:
     """Negative data accepted: each invalid query parameter must be explained by a deviation."""
+    wire = parse_qs(urlsplit(response.request.url).query, keep_blank_values=True)
     used: list[Deviation] = []
     for param in _invalid_query_parameters(failure.message):
-        explaining = next((d for d in candidates if d.value and d.value(case, param)), None)
+        sent = wire.get(param, [])
+        explaining = next((d for d in candidates if d.value and d.value(case, param, sent)), None)
         if explaining is None:
             return []
         if explaining not in used:
