@@ -1,0 +1,134 @@
+"""The checks' edges, on hand-made journal entries (no simulator, no subprocess)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from itertools import count
+
+from mockst_contracts.checks import CHECKS, RunContext
+from mockst_contracts.journal import JournalEntry, from_view
+from mockst_contracts.task import ConnectorTask, make_lead
+
+T0 = datetime(2025, 1, 1, 12, 0, tzinfo=UTC)
+CRM = "/crm/v2/tenant/7"
+ids = count(1)
+
+
+def entry(kind="api", method="GET", path=f"{CRM}/customers", status=200, at=0.0, **fields):
+    values = {
+        "id": next(ids),
+        "time": T0 + timedelta(seconds=at),
+        "duration_ms": 10.0,
+        "kind": kind,
+        "method": method,
+        "path": path,
+        "query": {},
+        "status": status,
+        "tenant_id": 7,
+        "client_id": "cid.x",
+        "app_key": "ak1.x",
+        "token": "tok-1",
+        "token_expires_at": None,
+        "operation_id": None,
+        "fault": None,
+        "request_body": None,
+        "request_truncated": False,
+        "response_body": None,
+    }
+    values.update(fields)
+    return JournalEntry(**values)
+
+
+def token(at=0.0, issued="tok-1", expires=900.0):
+    return entry(
+        "token", "POST", "/connect/token", at=at, token=None,
+        issued_token=issued, issued_expires_at=T0.timestamp() + at + expires,
+    )  # fmt: skip
+
+
+def judge(check_id, *entries):
+    ctx = RunContext(
+        scenario="s", run=1, tenant_id=7, app_key="ak1.x", client_id="cid.x",
+        booking_provider_id=5, task=ConnectorTask("s", 1, make_lead("s", 1, 1)),
+        entries=list(entries), exit_code=0, timed_out=False,
+    )  # fmt: skip
+    return CHECKS[check_id](ctx).status
+
+
+def test_a_token_may_be_replaced_near_its_expiry_but_not_before():
+    assert judge("token-reused", token(0), entry(at=1), token(at=800, issued="tok-2")) == "passed"
+    assert judge("token-reused", token(0), entry(at=1), token(at=700, issued="tok-2")) == "failed"
+
+
+def test_a_refused_token_may_be_replaced_at_once():
+    refused = entry(at=1, status=401, response_body={"data": {"reason": "expired_token"}})
+    fresh = entry(at=2, token="tok-2")
+    assert judge("token-reused", token(0), refused, token(at=2, issued="tok-2"), fresh) == "passed"
+    assert judge("reauthenticates-after-401", token(0), refused, token(2, "tok-2"), fresh) == (
+        "passed"
+    )
+    assert judge("reauthenticates-after-401", token(0), refused, entry(at=3)) == "failed"
+
+
+def test_a_401_for_a_missing_app_key_asks_for_no_new_token():
+    missing = entry(status=401, app_key=None, response_body={"data": {"reason": "missing_app_key"}})
+    assert judge("reauthenticates-after-401", token(0), missing) == "not-exercised"
+    assert judge("app-key-on-every-call", missing) == "failed"
+
+
+def test_retry_after_is_measured_from_the_answer():
+    hit = entry(at=0, status=429, response_headers={"retry-after": "2"})
+    assert judge("waits-retry-after", hit, entry(at=2.02)) == "passed"
+    assert judge("waits-retry-after", hit, entry(at=1.5)) == "failed"
+    assert judge("waits-retry-after", entry()) == "not-exercised"
+
+
+def test_a_failed_write_may_be_repeated_after_a_read():
+    path = f"{CRM}/booking-provider/5/bookings"
+    failed = entry(method="POST", path=path, status=503, request_body=None)
+    again = entry(method="POST", path=path, request_body={"externalId": "x"})
+    look = entry(method="GET", path=path, query={"externalId": "x"})
+    assert judge("no-blind-write-retry", failed, look, again) == "passed"
+    assert judge("no-blind-write-retry", failed, again) == "failed"
+    # 429 means nothing happened: repeating at once is fine.
+    throttled = entry(method="POST", path=path, status=429)
+    assert judge("no-blind-write-retry", throttled, again) == "not-exercised"
+
+
+def test_pages_are_grouped_by_their_filters():
+    page = {"page": 1, "pageSize": 2, "data": [{}], "hasMore": True}
+    last = {"page": 2, "pageSize": 2, "data": [{}], "hasMore": False}
+    first = entry(query={"page": "1", "name": "a"}, response_body=page)
+    second = entry(query={"page": "2", "name": "a"}, response_body=last)
+    other = entry(query={"page": "1", "name": "b"}, response_body=page)
+    assert judge("pages-read-to-the-end", first, second) == "passed"
+    assert judge("pages-read-to-the-end", first, second, other) == "failed"
+
+
+def test_an_export_may_start_over_once_caught_up():
+    feed = f"{CRM}/export/customers"
+    more = entry(path=feed, response_body={"hasMore": True, "continueFrom": "t1", "data": []})
+    done = entry(
+        path=feed, query={"from": "t1"},
+        response_body={"hasMore": False, "continueFrom": "t2", "data": []},
+    )  # fmt: skip
+    restart = entry(path=feed, response_body={"hasMore": False, "continueFrom": "t3", "data": []})
+    assert judge("export-follows-continuefrom", more, done, restart) == "passed"
+    assert judge("export-follows-continuefrom", more, restart) == "failed"
+    assert judge("export-follows-continuefrom", more) == "failed"  # left with hasMore: true
+
+
+def test_journal_views_become_entries():
+    view = {
+        "id": 3, "time": "2025-01-01T12:00:00.0000000Z", "durationMs": 1.5, "kind": "api",
+        "method": "GET", "path": f"{CRM}/customers", "query": "page=2&pageSize=", "status": 429,
+        "tenantId": 7, "clientId": "cid.x", "appKey": "ak1.x",
+        "token": {"fingerprint": "sha256:ab", "expiresAt": 1735733700},
+        "operationId": "Customers_GetList", "fault": {"kind": "rate_limit", "retryAfter": 1},
+        "request": {"headers": {}, "body": None, "bodySize": 0, "bodyTruncated": False},
+        "response": {"headers": {"Retry-After": "1"}, "body": {"data": {}}, "bodySize": 2},
+    }  # fmt: skip
+    e = from_view(view)
+    assert e.query == {"page": "2", "pageSize": ""}
+    assert e.retry_after == 1.0 and e.token == "sha256:ab" and e.finished > e.started
+    assert "#3 GET" in e.line() and "-> 429" in e.line()
