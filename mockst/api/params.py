@@ -88,8 +88,10 @@ def _convert(param: Param, text: str) -> Any:
 
 def bind(params: tuple[Param, ...], raw: Mapping[str, str]) -> dict[str, Any]:
     """Typed values for ``params`` (None when absent); 400 with every bad parameter named."""
+    # ASP.NET binds a scalar to the first value of a repeated parameter (FirstValue).
+    pairs = raw.multi_items() if hasattr(raw, "multi_items") else raw.items()
     folded: dict[str, str] = {}
-    for key, value in raw.items():
+    for key, value in pairs:
         folded.setdefault(key.lower(), value)
     values: dict[str, Any] = {}
     errors: dict[str, list[str]] = {}

@@ -55,10 +55,6 @@ def _is_empty(case: Any, param: str, sent: list[str]) -> bool:
     return all(value == "" for value in sent)
 
 
-def _is_repeated(case: Any, param: str, sent: list[str]) -> bool:
-    return len(sent) > 1
-
-
 def _is_enum_member_in_other_case(case: Any, param: str, sent: list[str]) -> bool:
     for spec in case.operation.definition.raw.get("parameters", []):
         if spec.get("name") == param and len(sent) == 1:
@@ -75,17 +71,6 @@ QUERY_ONLY = (
 
 
 DEVIATIONS: tuple[Deviation, ...] = (
-    Deviation(
-        id="repeated-query-parameter-last-wins",
-        kind="simulator-bug",
-        check="ST201",
-        message=QUERY_ONLY,
-        value=_is_repeated,
-        why="A scalar query parameter sent twice binds to its last value (Starlette's "
-        "query_params[name] in mockst/api/params.py); ASP.NET binds the first "
-        "(ValueProviderResult.FirstValue), so page=abc&page=1 is a 400 there and a 200 here.",
-        example="GET /crm/v2/tenant/T/leads?page=abc&page=1 -> 200 (page=1&page=abc -> 400)",
-    ),
     Deviation(
         id="empty-query-value-is-absent",
         kind="business-rule",
