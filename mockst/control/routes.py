@@ -155,13 +155,14 @@ def allow(request: Request, body: m.Allow) -> Any:
     return view
 
 
-def _connection_action(action: Callable[[World, str], Any]) -> Handler:
+def _connection_action(action: Callable[[World, str], Any], name: str) -> Handler:
     def handler(request: Request, _: None) -> Any:
         world = _world(request)
         client_id = request.path_params["client_id"]
         action(world, client_id)
         return _connection_view(world, client_id)
 
+    handler.__name__ = name  # names the operation in the OpenAPI document
     return handler
 
 
@@ -289,19 +290,19 @@ ROUTES: list[ControlRoute] = [
     ControlRoute(
         "POST",
         "/_mock/connections/{client_id}/disable",
-        _connection_action(lambda w, c: service.set_enabled(w, c, False)),
+        _connection_action(lambda w, c: service.set_enabled(w, c, False), "disable_connection"),
         "Disable",
     ),
     ControlRoute(
         "POST",
         "/_mock/connections/{client_id}/enable",
-        _connection_action(lambda w, c: service.set_enabled(w, c, True)),
+        _connection_action(lambda w, c: service.set_enabled(w, c, True), "enable_connection"),
         "Enable",
     ),
     ControlRoute(
         "POST",
         "/_mock/connections/{client_id}/accept-version",
-        _connection_action(service.accept_app_version),
+        _connection_action(service.accept_app_version, "accept_app_version"),
         "Upgrade to the app's new version",
     ),
     ControlRoute(

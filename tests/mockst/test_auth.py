@@ -214,3 +214,14 @@ def test_control_plane_rejects_bad_input_without_changing_state(client: TestClie
         assert set(response.json()) == PROBLEM_KEYS
     after = client.get("/_mock/world").json()
     assert after["identity"] == before["identity"] and after["tenants"] == before["tenants"]
+
+
+def test_document_names_every_operation_once() -> None:
+    from collections import Counter
+
+    from mockst.openapi import build_document
+
+    ids = Counter(
+        op["operationId"] for item in build_document()["paths"].values() for op in item.values()
+    )
+    assert [name for name, count in ids.items() if count > 1] == []
