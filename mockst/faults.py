@@ -36,16 +36,16 @@ from pydantic import BaseModel, ConfigDict, Field, RootModel, model_validator
 
 from mockst.encoding import JSONResponse
 from mockst.errors import ApiError
-from mockst.journal import (
+from mockst.ratelimit import RateLimiter, retry_after
+from mockst.wire import (
     FAULT_KEY,
     HEADER_BYTES_KEY,
     OPERATIONS,
-    _basic_client_id,
+    basic_client_id,
     header,
     header_bytes,
     tenant_of,
 )
-from mockst.ratelimit import RateLimiter, retry_after
 
 MAX_LATENCY_MS = 600_000.0
 MAX_TOKEN_FORM = 16_384  # the token endpoint's own limit; bigger bodies pass through unread
@@ -387,7 +387,7 @@ async def _buffer_body(receive: Any, limit: int) -> tuple[bytes, bool, Any]:
 def _token_client_id(scope: dict[str, Any], body: bytes) -> str:
     auth = header(scope.get("headers", []), b"authorization")
     if auth:
-        basic = _basic_client_id(auth.decode("latin-1"))
+        basic = basic_client_id(auth.decode("latin-1"))
         if basic:
             return basic
     try:

@@ -1,0 +1,266 @@
+"""One journaled exchange: what was on the wire, kept cheaply, read through a redacted view.
+
+Recording must cost next to nothing: an entry keeps the request's headers packed into one bytes
+object and the body chunks uvicorn and Starlette already built, by reference, up to a limit.
+Everything else (JSON decoding, token fingerprints, redaction, operationId, tenant) is derived only
+when someone reads the entry, and memoized once the exchange is complete.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime
+from itertools import chain
+from typing import Any
+from urllib.parse import parse_qsl
+
+import orjson
+
+from mockst.encoding import format_datetime
+from mockst.journal.redaction import (
+    redact,
+    redact_form,
+    redact_text,
+    redacted_authorization,
+    token_view,
+)
+from mockst.wire import OPERATIONS, TENANT_PATH, basic_client_id, bearer, tenant_of
+
+
+class _Body:
+    """Chunks as they passed, kept by reference up to ``limit`` bytes; the rest only counted."""
+
+    __slots__ = ("chunks", "kept", "limit", "size")
+
+    def __init__(self, limit: int) -> None:
+        self.chunks: list[bytes] = []
+        self.kept = 0
+        self.size = 0
+        self.limit = limit
+
+    def add(self, chunk: bytes) -> int:
+        """Keep ``chunk`` (or its head); returns the bytes newly retained."""
+        self.size += len(chunk)
+        room = self.limit - self.kept
+        if room <= 0 or not chunk:
+            return 0
+        if len(chunk) > room:
+            chunk = chunk[:room]
+        self.chunks.append(chunk)
+        self.kept += len(chunk)
+        return len(chunk)
+
+    @property
+    def truncated(self) -> bool:
+        return self.size > self.kept
+
+    def raw(self) -> bytes:
+        return b"".join(self.chunks)
+
+
+NO_BODY = _Body(0)
+
+
+class Entry:
+    """One exchange. Filled in while the request runs; read through ``view``."""
+
+    __slots__ = (
+        "_derived",
+        "body_limit",
+        "duration_ms",
+        "error",
+        "fault",
+        "id",
+        "method",
+        "path",
+        "query",
+        "request_body",
+        "request_headers",
+        "response_body",
+        "response_headers",
+        "retained",
+        "started",
+        "status",
+    )
+
+    def __init__(
+        self,
+        ident: int,
+        started: datetime,
+        method: str,
+        path: str,
+        query: bytes,
+        headers: list[tuple[bytes, bytes]],
+        body_limit: int,
+    ) -> None:
+        self.id = ident
+        self.started = started
+        self.method = method
+        self.path = path
+        self.query = query
+        self.request_headers = pack_headers(headers)
+        self.request_body = self.response_body = NO_BODY  # most requests have none: no objects
+        self.body_limit = body_limit
+        self.response_headers = b""
+        self.status: int | None = None
+        self.duration_ms: float | None = None
+        self.fault: dict[str, Any] | None = None
+        self.error: str | None = None
+        self.retained = 0
+        self._derived: dict[str, Any] | None = None
+
+    def add_request(self, chunk: bytes) -> int:
+        """Record a chunk of the request body; returns the bytes newly retained."""
+        if not chunk:
+            return 0
+        self.request_body = self._opened(self.request_body)
+        return self.request_body.add(chunk)
+
+    def add_response(self, chunk: bytes) -> int:
+        """Record a chunk of the response body; returns the bytes newly retained."""
+        if not chunk:
+            return 0
+        self.response_body = self._opened(self.response_body)
+        return self.response_body.add(chunk)
+
+    def _opened(self, body: _Body) -> _Body:
+        return _Body(self.body_limit) if body is NO_BODY else body
+
+    def _request_header_dict(self) -> dict[str, str]:
+        return _header_dict(_unpack(self.request_headers))
+
+    # Derived fields, computed on first read and kept: filters over 10,000 entries stay cheap.
+    def derived(self) -> dict[str, Any]:
+        if self._derived is not None:
+            return self._derived
+        headers = self._request_header_dict()
+        kind = _kind(self.path)
+        tenant = tenant_of(self.path)
+        token = None
+        client_id = None
+        auth = headers.get("authorization")
+        if auth is not None:
+            raw = bearer(auth)
+            if raw is not None:
+                token = token_view(raw)
+                client_id = token["clientId"]
+            else:
+                client_id = basic_client_id(auth)
+        form = None
+        if kind == "token":
+            form = _form(self.request_body.raw())
+            client_id = client_id or form.get("client_id")
+        derived = {
+            "kind": kind,
+            "tenantId": int(tenant) if tenant and tenant.isdigit() else tenant,
+            "clientId": client_id,
+            "appKey": headers.get("st-app-key"),
+            "token": token,
+            "operationId": OPERATIONS.find(self.method, self.path) if kind == "api" else None,
+            "form": form,
+        }
+        if self.status is not None and self.duration_ms is not None:
+            self._derived = derived  # complete: never changes again
+        return derived
+
+    def view(self, include_bodies: bool = True) -> dict[str, Any]:
+        """The entry as JSON-able data, secrets redacted."""
+        d = self.derived()
+        request_headers = self._request_header_dict()
+        if "authorization" in request_headers:
+            request_headers["authorization"] = redacted_authorization(
+                request_headers["authorization"]
+            )
+        result: dict[str, Any] = {
+            "id": self.id,
+            "time": format_datetime(self.started),
+            "durationMs": self.duration_ms,
+            "kind": d["kind"],
+            "method": self.method,
+            "path": self.path,
+            "query": self.query.decode("latin-1"),
+            "status": self.status,
+            "tenantId": d["tenantId"],
+            "clientId": d["clientId"],
+            "appKey": d["appKey"],
+            "token": d["token"],
+            "operationId": d["operationId"],
+            "fault": self.fault,
+            "error": self.error,
+            "request": {"headers": request_headers, **_body_view(self.request_body, d["form"])},
+            "response": {
+                "headers": _header_dict(_unpack(self.response_headers)),
+                **_body_view(self.response_body, None),
+            },
+        }
+        if d["kind"] == "token" and self.status == 200:
+            issued = _issued_token(self.response_body)
+            if issued:
+                result["issuedToken"] = token_view(issued)
+        if not include_bodies:
+            result["request"].pop("body")
+            result["response"].pop("body")
+        return result
+
+
+def _kind(path: str) -> str:
+    if path.startswith("/_mock/"):
+        return "control"
+    if path == "/connect/token":
+        return "token"
+    if TENANT_PATH.match(path):
+        return "api"
+    return "other"
+
+
+def pack_headers(headers: Iterable[tuple[bytes, bytes]]) -> bytes:
+    """Headers as one bytes object (NUL never occurs in a field): one small object per entry
+    instead of keeping the server's list and its tuples alive for 10,000 requests."""
+    return b"\0".join(chain.from_iterable(headers))
+
+
+def _unpack(packed: bytes) -> list[tuple[bytes, bytes]]:
+    if not packed:
+        return []
+    parts = packed.split(b"\0")
+    return list(zip(parts[0::2], parts[1::2], strict=False))
+
+
+def _header_dict(headers: list[tuple[bytes, bytes]]) -> dict[str, str]:
+    result: dict[str, str] = {}
+    for key, value in headers:
+        name = key.decode("latin-1").lower()
+        text = value.decode("latin-1")
+        result[name] = f"{result[name]}, {text}" if name in result else text
+    return result
+
+
+def _form(raw: bytes) -> dict[str, str]:
+    try:
+        return dict(parse_qsl(raw.decode("utf-8"), keep_blank_values=True))
+    except (UnicodeDecodeError, ValueError):
+        return {}
+
+
+def _body_view(body: _Body, form: dict[str, str] | None) -> dict[str, Any]:
+    raw = body.raw()
+    value: Any = None
+    if form is not None:
+        value = redact_form(form)
+    elif raw and not body.truncated:
+        try:
+            value = redact(orjson.loads(raw))
+        except orjson.JSONDecodeError:
+            value = raw.decode("utf-8", "replace")
+    elif raw:
+        value = redact_text(raw)
+    return {"body": value, "bodySize": body.size, "bodyTruncated": body.truncated}
+
+
+def _issued_token(body: _Body) -> str | None:
+    try:
+        value = orjson.loads(body.raw())
+    except orjson.JSONDecodeError:
+        return None
+    token = value.get("access_token") if isinstance(value, dict) else None
+    return token if isinstance(token, str) else None

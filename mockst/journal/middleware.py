@@ -1,0 +1,63 @@
+"""The journal's ASGI stage: outermost, so it records the answer the client actually got.
+
+Injected faults and rate limits happen inside it, and the fault stage leaves a note in the scope
+that is recorded with the entry. The stage wraps ``receive`` and ``send`` and keeps references to
+what passes; the ring decides how much of it stays.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from mockst.journal.entry import pack_headers
+from mockst.journal.ring import Journal
+from mockst.wire import FAULT_KEY
+
+# Not journaled: reading the journal would fill it, and health probes would flush it.
+UNJOURNALED = ("/_mock/journal", "/_mock/health", "/_mock/ready")
+
+
+class JournalMiddleware:
+    """Plain ASGI (never BaseHTTPMiddleware: it halves throughput, see DESIGN.md)."""
+
+    def __init__(self, app: Any, journal: Journal) -> None:
+        self.app = app
+        self.journal = journal
+
+    async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
+        journal = self.journal
+        if scope["type"] != "http" or not journal.enabled or scope["path"].startswith(UNJOURNALED):
+            await self.app(scope, receive, send)
+            return
+        entry = journal.start(scope)
+        t0 = time.perf_counter()
+
+        async def journal_receive() -> Any:
+            message = await receive()
+            if message["type"] == "http.request":
+                journal.retain(entry, entry.add_request(message.get("body", b"")))
+            return message
+
+        # faults.drop_connection unwraps this to reach uvicorn's transport
+        journal_receive.__wrapped__ = receive  # type: ignore[attr-defined]
+
+        async def journal_send(message: Any) -> None:
+            kind = message["type"]
+            if kind == "http.response.start":
+                entry.status = message["status"]
+                entry.response_headers = pack_headers(message.get("headers", ()))
+            elif kind == "http.response.body":
+                journal.retain(entry, entry.add_response(message.get("body", b"")))
+            await send(message)
+
+        try:
+            await self.app(scope, journal_receive, journal_send)
+        except BaseException as exc:
+            entry.error = type(exc).__name__
+            if entry.status is None and scope.get(FAULT_KEY, {}).get("kind") != "drop":
+                entry.status = 500  # what Starlette's error middleware, outside us, will send
+            raise
+        finally:
+            entry.duration_ms = round((time.perf_counter() - t0) * 1000, 3)
+            entry.fault = scope.get(FAULT_KEY)

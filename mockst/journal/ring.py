@@ -1,0 +1,130 @@
+"""The journal itself: a bounded ring of entries, oldest dropped first.
+
+Two bounds hold: at most ``size`` entries, and at most ``total_bytes`` of retained bodies (each
+body keeps at most ``body_bytes``; a header flood keeps only its head). A long soak therefore runs
+in constant memory, and ``stats`` says how many entries were dropped to keep it so.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import deque
+from typing import Any
+
+from mockst.clock import Clock
+from mockst.journal.entry import Entry
+from mockst.journal.query import JournalQuery, select
+from mockst.wire import HEADER_BYTES_KEY, header_bytes
+
+DEFAULT_SIZE = 10_000
+DEFAULT_BODY_BYTES = 65_536  # per body; longer bodies keep their head only
+DEFAULT_TOTAL_BYTES = 64 * 1_048_576  # all retained bodies together; oldest entries go first
+MAX_HEADERS = 100  # a header flood is journaled as its head
+MAX_HEADER_BYTES = 32_768
+
+
+def _header_head(headers: list[tuple[bytes, bytes]]) -> list[tuple[bytes, bytes]]:
+    """A header flood is kept as its head (otherwise the list itself is kept: no copy)."""
+    kept = [(k[:256], v[:1024]) for k, v in headers[:MAX_HEADERS]]
+    kept.append((b"x-mockst-journal", f"{len(headers)} headers, truncated".encode()))
+    return kept
+
+
+class Journal:
+    """A bounded ring of entries: at most ``size`` of them and ``total_bytes`` of bodies."""
+
+    def __init__(
+        self,
+        clock: Clock,
+        size: int = DEFAULT_SIZE,
+        body_bytes: int = DEFAULT_BODY_BYTES,
+        total_bytes: int = DEFAULT_TOTAL_BYTES,
+    ) -> None:
+        self.clock = clock
+        self.size = size
+        self.body_bytes = body_bytes
+        self.total_bytes = total_bytes
+        self.entries: deque[Entry] = deque()
+        self.retained = 0
+        self.dropped = 0
+        self._next_id = 1
+        self._lock = threading.Lock()
+
+    @property
+    def enabled(self) -> bool:
+        return self.size > 0
+
+    def start(self, scope: dict[str, Any]) -> Entry:
+        """A new entry for the request of ``scope``, already in the ring."""
+        headers = scope.get("headers", [])
+        size = header_bytes(headers)
+        scope[HEADER_BYTES_KEY] = size  # the fault stage's header limit reads it
+        if len(headers) > MAX_HEADERS or size > MAX_HEADER_BYTES:
+            headers = _header_head(headers)
+        entry = Entry(
+            0,
+            self.clock.now(),
+            scope["method"],
+            scope["path"],
+            scope.get("query_string", b""),
+            headers,
+            self.body_bytes,
+        )
+        with self._lock:  # ids in the order of the ring
+            entry.id = self._next_id
+            self._next_id += 1
+            self.entries.append(entry)
+            if len(self.entries) > self.size:
+                self._trim()
+        return entry
+
+    def retain(self, entry: Entry, nbytes: int) -> None:
+        """Count ``nbytes`` more of ``entry``'s bodies, dropping old entries past the budget."""
+        if nbytes:
+            entry.retained += nbytes
+            self.retained += nbytes
+            if self.retained > self.total_bytes:
+                with self._lock:
+                    self._trim()
+
+    def _trim(self) -> None:
+        entries = self.entries
+        while entries and (len(entries) > self.size or self.retained > self.total_bytes):
+            old = entries.popleft()
+            self.retained -= old.retained
+            self.dropped += 1
+
+    def clear(self) -> int:
+        with self._lock:
+            count = len(self.entries)
+            self.entries.clear()
+            self.retained = 0
+            return count
+
+    def snapshot(self) -> list[Entry]:
+        with self._lock:
+            return list(self.entries)
+
+    def select(self, query: JournalQuery | None = None) -> list[Entry]:
+        return select(self.snapshot(), query)
+
+    def query(
+        self, query: JournalQuery | None = None, bodies: bool = True, **filters: Any
+    ) -> list[dict[str, Any]]:
+        """Matching entries as JSON-able dicts (secrets redacted), oldest first.
+
+        Filters as a ``JournalQuery`` or as its fields: ``journal.query(tenant=1, status="4xx")``.
+        """
+        if filters:
+            query = JournalQuery(**filters)
+        return [entry.view(bodies) for entry in self.select(query)]
+
+    def stats(self) -> dict[str, Any]:
+        return {
+            "size": len(self.entries),
+            "capacity": self.size,
+            "retainedBytes": self.retained,
+            "capacityBytes": self.total_bytes,
+            "dropped": self.dropped,
+            "nextId": self._next_id,
+        }
