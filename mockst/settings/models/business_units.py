@@ -83,36 +83,8 @@ class BusinessUnitResponse(StModel):
     certifiedSentriconSpecialistCode: str | None = None
 
 
-class ExportBusinessUnitResponse(StModel):
+class ExportBusinessUnitResponse(BusinessUnitResponse):
     model_config = ConfigDict(title="TenantSettings.V2.ExportBusinessUnitResponse")
-
-    id: Int64
-    active: bool
-    name: str
-    officialName: str | None = None
-    email: Email | None = None
-    currency: str | None = None
-    phoneNumber: Phone | None = None
-    invoiceHeader: Html | None = None
-    invoiceMessage: Html | None = None
-    defaultTaxRate: Decimal | None = None
-    authorizationParagraph: Html | None = None
-    acknowledgementParagraph: Html | None = None
-    address: BusinessUnitAddressResponse | None = None
-    materialSku: str | None = None
-    quickbooksClass: str | None = None
-    accountCode: str | None = None
-    franchiseId: str | None = None
-    conceptCode: str | None = None
-    corporateContractNumber: str | None = None
-    trade: NamedModel | None = None
-    division: NamedModel | None = None
-    tagTypeIds: list[Int64] | None = None
-    tenant: BusinessUnitTenantResponse | None = None
-    createdOn: DateTime
-    modifiedOn: DateTime
-    externalData: list[ExternalDataModel] | None = None
-    certifiedSentriconSpecialistCode: str | None = None
 
 
 class ExternalDataUpdateModel(StModel):

@@ -13,6 +13,7 @@ from mockst.settings.models.common import (
     Email,
     EmployeePosition,
     EmployeeUserRole,
+    ModificationResponse,
     Password,
     Phone,
 )
@@ -128,10 +129,8 @@ class EmployeeCreateRequest(StModel):
     customFields: list[EmployeeCustomFieldCreateOrUpdateRequest] | None = None
 
 
-class EmployeeCreateResponse(StModel):
+class EmployeeCreateResponse(ModificationResponse):
     model_config = ConfigDict(title="TenantSettings.V2.EmployeeCreateResponse")
-
-    id: Int64
 
 
 class EmployeeUpdateRequest(StModel):
@@ -150,10 +149,8 @@ class EmployeeUpdateRequest(StModel):
     accountLocked: bool = Field(default=None)
 
 
-class EmployeeUpdateResponse(StModel):
+class EmployeeUpdateResponse(ModificationResponse):
     model_config = ConfigDict(title="TenantSettings.V2.EmployeeUpdateResponse")
-
-    id: Int64
 
 
 class AccountActionRequest(StModel):

@@ -22,20 +22,8 @@ class TagTypeResponse(StModel):
     modifiedOn: DateTime
 
 
-class ExportTagTypeResponse(StModel):
+class ExportTagTypeResponse(TagTypeResponse):
     model_config = ConfigDict(title="TenantSettings.V2.ExportTagTypeResponse")
-
-    id: Int64
-    name: str
-    color: str
-    code: str
-    importance: TagImportance | None = None
-    isConversionOpportunity: bool
-    allowToUseOnTimesheetActivity: bool
-    isVisibleOnDispatchBoard: bool
-    active: bool
-    createdOn: DateTime
-    modifiedOn: DateTime
 
 
 class CreateTagTypeRequest(StModel):

@@ -9,9 +9,8 @@ from typing import Annotated
 
 from pydantic import ConfigDict, Field, WithJsonSchema
 
-from mockst.api.types import DateTime, Decimal, Double, Int32, Int64, StModel
+from mockst.api.types import DateTime, Decimal, Double, Int64, StModel
 from mockst.settings.models.common import (
-    AccountAction,
     AccountCreationMethod,
     Duration,
     Email,
@@ -19,11 +18,19 @@ from mockst.settings.models.common import (
     JobFilter,
     JobHistoryDateFilter,
     LicenseType,
+    ModificationResponse,
     Password,
     Phone,
     TechnicianLicenseType,
     TechnicianPosition,
     TechnicianStatus,
+)
+from mockst.settings.models.employees import (
+    AccountActionRequest,
+    EmployeeAddressResponse,
+    EmployeeCustomFieldCreateOrUpdateRequest,
+    EmployeeCustomFieldResponse,
+    EmployeePermissionResponse,
 )
 
 # The create request caps bio and memo at 4000 characters. The cap is both validated and shown in
@@ -35,33 +42,20 @@ Html4000 = Annotated[
 ]
 
 
-class TechnicianAddressResponse(StModel):
+class TechnicianAddressResponse(EmployeeAddressResponse):
     model_config = ConfigDict(title="TenantSettings.V2.TechnicianAddressResponse")
 
-    street: str | None = None
-    unit: str | None = None
-    country: str | None = None
-    city: str | None = None
-    state: str | None = None
-    zip: str | None = None
     streetAddress: str | None = None
     latitude: Double | None = None
     longitude: Double | None = None
 
 
-class TechnicianCustomFieldResponse(StModel):
+class TechnicianCustomFieldResponse(EmployeeCustomFieldResponse):
     model_config = ConfigDict(title="TenantSettings.V2.TechnicianCustomFieldResponse")
 
-    typeId: Int64
-    name: str | None = None
-    value: str | None = None
 
-
-class TechnicianPermissionResponse(StModel):
+class TechnicianPermissionResponse(EmployeePermissionResponse):
     model_config = ConfigDict(title="TenantSettings.V2.TechnicianPermissionResponse")
-
-    id: Int32
-    value: str | None = None
 
 
 class TechnicianSkillResponse(StModel):
@@ -129,54 +123,8 @@ class TechnicianResponse(StModel):
     memo: Html | None = None
 
 
-class ExportTechnicianResponse(StModel):
+class ExportTechnicianResponse(TechnicianResponse):
     model_config = ConfigDict(title="TenantSettings.V2.ExportTechnicianResponse")
-
-    id: Int64
-    userId: Int64
-    name: str
-    roleIds: list[Int64] | None = None
-    businessUnitId: Int64 | None = None
-    mainZoneId: Int64 | None = None
-    zoneIds: list[Int64] | None = None
-    createdOn: DateTime
-    modifiedOn: DateTime
-    email: Email | None = None
-    phoneNumber: Phone | None = None
-    loginName: str | None = None
-    home: TechnicianAddressResponse | None = None
-    dailyGoal: Decimal
-    isManagedTech: bool
-    licenseType: LicenseType | None = None
-    customFields: list[TechnicianCustomFieldResponse] | None = None
-    active: bool
-    aadUserId: str | None = None
-    burdenRate: Decimal
-    team: str | None = None
-    jobFilter: JobFilter | None = None
-    permissions: list[TechnicianPermissionResponse] | None = None
-    accountLocked: bool | None = None
-    commissionRate: Decimal
-    currentValue: Decimal | None = None
-    firstName: str | None = None
-    lastName: str | None = None
-    hourlyRate: Decimal
-    jobId: Int64 | None = None
-    mobilePhone: str | None = None
-    outboundCallerId: str | None = None
-    payrollId: str | None = None
-    payrollProfileId: Int64 | None = None
-    appoitmentId: Int64 | None = None
-    shiftStart: Duration | None = None
-    shiftEnd: Duration | None = None
-    soldByRate: Decimal
-    startDate: DateTime | None = None
-    status: TechnicianStatus
-    skills: list[TechnicianSkillResponse] | None = None
-    positions: list[TechnicianPosition] | None = None
-    location: TechnicianLocationResponse | None = None
-    bio: Html | None = None
-    memo: Html | None = None
 
 
 class CreateOrUpdateAddressRequest(StModel):
@@ -192,11 +140,8 @@ class CreateOrUpdateAddressRequest(StModel):
     longitude: Double | None = None
 
 
-class TechnicianCustomFieldCreateOrUpdateRequest(StModel):
+class TechnicianCustomFieldCreateOrUpdateRequest(EmployeeCustomFieldCreateOrUpdateRequest):
     model_config = ConfigDict(title="TenantSettings.V2.TechnicianCustomFieldCreateOrUpdateRequest")
-
-    typeId: Int64
-    value: str | None = None
 
 
 class TechnicianCreateRequest(StModel):
@@ -224,10 +169,8 @@ class TechnicianCreateRequest(StModel):
     customFields: list[TechnicianCustomFieldCreateOrUpdateRequest] | None = None
 
 
-class TechnicianCreateResponse(StModel):
+class TechnicianCreateResponse(ModificationResponse):
     model_config = ConfigDict(title="TenantSettings.V2.TechnicianCreateResponse")
-
-    id: Int64
 
 
 class TechnicianUpdateRequest(StModel):
@@ -254,15 +197,12 @@ class TechnicianUpdateRequest(StModel):
     accountLocked: bool = Field(default=None)
 
 
-class TechnicianUpdateResponse(StModel):
+class TechnicianUpdateResponse(ModificationResponse):
     model_config = ConfigDict(title="TenantSettings.V2.TechnicianUpdateResponse")
 
-    id: Int64
 
-
-class TechnicianAccountActionRequest(StModel):
+class TechnicianAccountActionRequest(AccountActionRequest):
     model_config = ConfigDict(title="TenantSettings.V2.TechnicianAccountActionRequest")
 
-    action: AccountAction
     licenseType: TechnicianLicenseType | None = None
     truckId: Int64 | None = None
