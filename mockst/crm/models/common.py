@@ -6,7 +6,6 @@ enums) and the small schemas reused across families: addresses, custom fields, e
 phone settings, contact preferences, new contacts and notes.
 """
 
-
 from pydantic import ConfigDict
 
 from mockst.api.types import DateTime, Double, Guid, Int64, SpecStrEnum, StModel, string_format
@@ -118,15 +117,9 @@ class AddressPatchModel(StModel):
     country: str
 
 
-class CustomerAddress(StModel):
+class CustomerAddress(AddressModel):
     model_config = ConfigDict(title="Crm.V2.Customers.CustomerAddress")
 
-    street: str
-    unit: str | None = None
-    city: str
-    state: str
-    zip: str
-    country: str
     latitude: Double | None = None
     longitude: Double | None = None
 

@@ -61,29 +61,9 @@ class CustomerContact(StModel):
     memo: str | None = None
 
 
-class CreatedCustomerResponse(StModel):
+class CreatedCustomerResponse(CustomerResponse):
     model_config = ConfigDict(title="Crm.V2.Customers.CreatedCustomerResponse")
 
-    id: Int64
-    active: bool
-    name: str
-    type: CustomerType
-    address: CustomerAddress
-    customFields: list[CustomFieldModel]
-    balance: Decimal
-    taxExempt: bool
-    tagTypeIds: list[Int64]
-    doNotMail: bool
-    doNotService: bool
-    nationalAccount: bool
-    createdOn: DateTime
-    createdById: Int64
-    modifiedOn: DateTime
-    mergedToId: Int64 | None = None
-    paymentTermId: Int64 | None = None
-    creditLimit: Decimal | None = None
-    creditLimitBalance: Decimal | None = None
-    externalData: list[ExternalDataModel]
     locations: list[CreateLocationResponse]
     contacts: list[CustomerContact]
 

@@ -6,20 +6,22 @@ locations and location contacts; the feed envelope itself is built by the framew
 
 from pydantic import ConfigDict
 
-from mockst.api.types import DateTime, Decimal, Int64, StModel
+from mockst.api.types import DateTime, Int64, StModel
 from mockst.crm.models.common import (
     AddressModel,
     BookingStatus,
-    ContactPreferencesResponse,
-    ContactType,
     CustomerAddress,
     CustomerType,
     CustomFieldModel,
     ExternalDataModel,
     LeadStatus,
-    PhoneSettings,
     Priority,
 )
+from mockst.crm.models.customers import (
+    CustomerContactWithModifiedOnAndCustomerIdResponse,
+    CustomerResponse,
+)
+from mockst.crm.models.locations import LocationsContactResponse
 
 
 class ExportBookingResponse(StModel):
@@ -49,59 +51,20 @@ class ExportBookingResponse(StModel):
     active: bool
 
 
-class ExportCustomerContactResponse(StModel):
+class ExportCustomerContactResponse(CustomerContactWithModifiedOnAndCustomerIdResponse):
     model_config = ConfigDict(title="Crm.V2.ExportCustomerContactResponse")
 
-    modifiedOn: DateTime
-    phoneSettings: PhoneSettings
-    createdOn: DateTime
-    preferences: ContactPreferencesResponse | None = None
-    id: Int64
-    type: ContactType
-    value: str
-    memo: str | None = None
-    customerId: Int64
     active: bool
 
 
-class ExportLocationContactResponse(StModel):
+class ExportLocationContactResponse(LocationsContactResponse):
     model_config = ConfigDict(title="Crm.V2.ExportLocationContactResponse")
 
-    id: Int64
-    type: ContactType
-    value: str
-    memo: str | None = None
-    phoneSettings: PhoneSettings
-    modifiedOn: DateTime
-    createdOn: DateTime
-    preferences: ContactPreferencesResponse | None = None
-    locationId: Int64
     active: bool
 
 
-class ExportCustomerResponse(StModel):
+class ExportCustomerResponse(CustomerResponse):
     model_config = ConfigDict(title="Crm.V2.ExportCustomerResponse")
-
-    id: Int64
-    active: bool
-    name: str
-    type: CustomerType
-    address: CustomerAddress
-    customFields: list[CustomFieldModel]
-    balance: Decimal
-    taxExempt: bool
-    tagTypeIds: list[Int64]
-    doNotMail: bool
-    doNotService: bool
-    nationalAccount: bool
-    createdOn: DateTime
-    createdById: Int64
-    modifiedOn: DateTime
-    mergedToId: Int64 | None = None
-    paymentTermId: Int64 | None = None
-    creditLimit: Decimal | None = None
-    creditLimitBalance: Decimal | None = None
-    externalData: list[ExternalDataModel]
 
 
 class ExportLeadsResponse(StModel):

@@ -8,6 +8,7 @@ from pydantic import ConfigDict, Field
 
 from mockst.api.types import DateTime, Double, Int64, StModel
 from mockst.crm.models.common import (
+    AddressPatchModel,
     ContactPreferencesRequest,
     ContactPreferencesResponse,
     ContactType,
@@ -88,15 +89,9 @@ class CreateLocationRequest(StModel):
     customerId: Int64
 
 
-class LocationAddressPatchModel(StModel):
+class LocationAddressPatchModel(AddressPatchModel):
     model_config = ConfigDict(title="Crm.V2.Locations.AddressPatchModel")
 
-    street: str
-    unit: str
-    city: str
-    state: str
-    zip: str
-    country: str
     latitude: Double | None = None
     longitude: Double | None = None
 
@@ -135,17 +130,9 @@ class LocationContactResponse(StModel):
     preferences: ContactPreferencesResponse | None = None
 
 
-class LocationsContactResponse(StModel):
+class LocationsContactResponse(LocationContactResponse):
     model_config = ConfigDict(title="Crm.V2.LocationsContactResponse")
 
-    id: Int64
-    type: ContactType
-    value: str
-    memo: str | None = None
-    phoneSettings: PhoneSettings
-    modifiedOn: DateTime
-    createdOn: DateTime
-    preferences: ContactPreferencesResponse | None = None
     locationId: Int64
 
 
