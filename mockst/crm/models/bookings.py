@@ -18,36 +18,6 @@ from mockst.crm.models.common import (
 )
 
 
-class CreateBookingProviderTagResponse(StModel):
-    model_config = ConfigDict(title="Crm.V2.CreateBookingProviderTagResponse")
-
-    id: Int64
-    tagName: str
-    description: str
-    type: BookingAgentTagType
-    createdOn: DateTime
-    modifiedOn: DateTime
-
-
-class CreateBookingProviderTagRequest(StModel):
-    model_config = ConfigDict(title="Crm.V2.CreateBookingProviderTagRequest")
-
-    tagName: str
-    description: str
-
-
-class GetBookingProviderTagResponse(StModel):
-    model_config = ConfigDict(title="Crm.V2.GetBookingProviderTagResponse")
-
-    id: Int64
-    tagName: str
-    description: str
-    type: BookingAgentTagType
-    createdOn: DateTime
-    modifiedOn: DateTime
-    active: bool
-
-
 class BookingProviderTagResponse(StModel):
     model_config = ConfigDict(title="Crm.V2.BookingProviderTagResponse")
 
@@ -57,6 +27,23 @@ class BookingProviderTagResponse(StModel):
     type: BookingAgentTagType
     createdOn: DateTime
     modifiedOn: DateTime
+
+
+class CreateBookingProviderTagResponse(BookingProviderTagResponse):
+    model_config = ConfigDict(title="Crm.V2.CreateBookingProviderTagResponse")
+
+
+class CreateBookingProviderTagRequest(StModel):
+    model_config = ConfigDict(title="Crm.V2.CreateBookingProviderTagRequest")
+
+    tagName: str
+    description: str
+
+
+class GetBookingProviderTagResponse(BookingProviderTagResponse):
+    model_config = ConfigDict(title="Crm.V2.GetBookingProviderTagResponse")
+
+    active: bool
 
 
 class UpdateBookingProviderTagRequest(StModel):

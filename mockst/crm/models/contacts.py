@@ -34,13 +34,8 @@ class CreateContactMethodRequest(StModel):
     memo: str | None = None
 
 
-class UpsertContactMethodRequest(StModel):
+class UpsertContactMethodRequest(CreateContactMethodRequest):
     model_config = ConfigDict(title="Crm.V2.UpsertContactMethodRequest")
-
-    referenceId: str | None = None
-    type: ContactType
-    value: str
-    memo: str | None = None
 
 
 class UpdateContactMethodRequest(StModel):
@@ -78,21 +73,18 @@ class ContactResponse(StModel):
     modifiedBy: Int64
 
 
-class ReplaceContactRequest(StModel):
-    model_config = ConfigDict(title="Crm.V2.ReplaceContactRequest")
-
-    name: str | None = None
-    title: str | None = None
-    referenceId: str | None = None
-    isArchived: bool
-
-
 class CreateContactRequest(StModel):
     model_config = ConfigDict(title="Crm.V2.CreateContactRequest")
 
     name: str | None = None
     title: str | None = None
     referenceId: str | None = None
+
+
+class ReplaceContactRequest(CreateContactRequest):
+    model_config = ConfigDict(title="Crm.V2.ReplaceContactRequest")
+
+    isArchived: bool
 
 
 class ContactRelationshipResponse(StModel):
@@ -106,13 +98,8 @@ class ContactRelationshipResponse(StModel):
     createdBy: Int64
 
 
-class UpdateContactRequest(StModel):
+class UpdateContactRequest(ReplaceContactRequest):
     model_config = ConfigDict(title="Crm.V2.UpdateContactRequest")
-
-    name: str | None = None
-    title: str | None = None
-    referenceId: str | None = None
-    isArchived: bool
 
 
 class ContactPreferenceTypeResponse(StModel):

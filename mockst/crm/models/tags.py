@@ -12,8 +12,5 @@ class AddBulkTagsRequest(StModel):
     tagTypeIds: list[Int64]
 
 
-class RemoveBulkTagsRequest(StModel):
+class RemoveBulkTagsRequest(AddBulkTagsRequest):
     model_config = ConfigDict(title="Crm.V2.RemoveBulkTagsRequest")
-
-    customerIds: list[Int64]
-    tagTypeIds: list[Int64]
