@@ -154,12 +154,8 @@ class CustomerContactWithModifiedOnResponse(StModel):
     preferences: ContactPreferencesResponse | None = None
 
 
-class CreateCustomerContactRequest(StModel):
+class CreateCustomerContactRequest(NewCustomerContact):
     model_config = ConfigDict(title="Crm.V2.Customers.CreateCustomerContactRequest")
-
-    type: ContactType
-    value: str
-    memo: str | None = None
 
 
 class UpdateCustomerContactRequest(StModel):
