@@ -94,11 +94,11 @@ def create_app(world: World | None = None, config: Config | None = None) -> Star
 
     app = Starlette(
         routes=[
+            *routing.routes(list(registry.operations())),  # first: the busiest by far
             Route("/connect/token", token_endpoint, methods=["POST"]),
             Route("/openapi.json", openapi_json, methods=["GET"]),
             Route("/docs", docs, methods=["GET"]),
             *control.routes(),
-            *routing.routes(list(registry.operations())),
         ],
         exception_handlers={404: not_found, 405: not_found, 500: server_error},
         lifespan=lifespan,

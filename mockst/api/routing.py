@@ -11,9 +11,11 @@ from collections import defaultdict
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
+from starlette.datastructures import URLPath
 from starlette.requests import Request
 from starlette.responses import Response
-from starlette.routing import Route
+from starlette.routing import BaseRoute, Match, NoMatchFound, Route
+from starlette.types import Receive, Scope, Send
 
 from mockst.api.operation import Call, Empty, Operation
 from mockst.api.params import bind, path
@@ -166,11 +168,47 @@ def _route_order(path: str) -> tuple[tuple[int, str], ...]:
     return tuple((1 if s.startswith("{") else 0, s) for s in path.split("/"))
 
 
-def routes(operations: list[Operation]) -> list[Route]:
+def routes(operations: list[Operation]) -> list[BaseRoute]:
     by_path: dict[str, dict[str, Operation]] = defaultdict(dict)
     for op in operations:
         by_path[op.full_path][op.method] = op
-    return [
+    ordered = [
         Route(p, endpoint(by_path[p]), methods=ALL_METHODS)
         for p in sorted(by_path, key=_route_order)
     ]
+    return [OperationIndex(ordered)]
+
+
+class OperationIndex(BaseRoute):
+    """Every API route behind one index keyed by module and first resource segment.
+
+    Starlette tries routes one by one, a regular expression each; here a path is split once and
+    only the routes of its resource family (``/crm/v2/tenant/{tenant}/customers…``) are tried, in
+    the same literal-first order.
+    """
+
+    def __init__(self, ordered: list[Route]) -> None:
+        self.routes = ordered
+        self._families: dict[tuple[str, str], list[Route]] = defaultdict(list)
+        for route in ordered:
+            self._families[_family(route.path)].append(route)
+
+    def matches(self, scope: Scope) -> tuple[Match, Scope]:
+        if scope["type"] == "http":
+            for route in self._families.get(_family(scope["path"]), ()):
+                match, child = route.matches(scope)
+                if match is not Match.NONE:
+                    return match, {**child, "mockst.route": route}
+        return Match.NONE, {}
+
+    async def handle(self, scope: Scope, receive: Receive, send: Send) -> None:
+        await scope["mockst.route"].handle(scope, receive, send)
+
+    def url_path_for(self, name: str, /, **path_params: Any) -> URLPath:
+        raise NoMatchFound(name, path_params)
+
+
+def _family(path: str) -> tuple[str, str]:
+    # "/crm/v2/tenant/{tenant}/customers/…" -> ("crm", "customers")
+    parts = path.split("/", 6)
+    return (parts[1], parts[5]) if len(parts) > 5 else ("", "")

@@ -245,6 +245,7 @@ def _list(call: Call) -> dict[str, Any]:
         LIST_FILTERS,
         STANDARD_SORT,
         render=lambda row: render(row.data, CustomerResponse, guid),
+        view=(CustomerResponse, guid),
     )
 
 

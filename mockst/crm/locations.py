@@ -163,6 +163,7 @@ def _list(call: Call) -> dict[str, Any]:
         LIST_FILTERS,
         STANDARD_SORT,
         render=lambda row: render(row.data, LocationResponse, guid),
+        view=(LocationResponse, guid),
     )
 
 

@@ -8,12 +8,17 @@ because export feeds must report deletions too.
 from __future__ import annotations
 
 from bisect import bisect_left, insort
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Hashable, Iterator
 from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
+import orjson
+
+from mockst.encoding import dumps
+
 RowId = int | str
+MAX_RENDERED = 20_000  # rendered rows kept per table
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +52,9 @@ class Table:
         # or an export page over a large table never sorts it again.
         self._by_seq: list[Row] | None = None  # every row, deleted too, in change order
         self._by_id: list[Row] | None = None  # live rows in id order
+        # Rendered JSON of rows as lists show them, per view; a changed row is a new object, so
+        # a hit is valid exactly when it was made from this very row.
+        self._rendered: dict[tuple[RowId, Hashable], tuple[Row, orjson.Fragment]] = {}
 
     def __len__(self) -> int:
         return sum(1 for row in self._rows.values() if not row.deleted)
@@ -71,6 +79,20 @@ class Table:
         if self._by_id is None:
             self._by_id = sorted((r for r in self._rows.values() if not r.deleted), key=_id)
         return self._by_id
+
+    def rendered(
+        self, row: Row, view: Hashable, render: Callable[[Row], Any]
+    ) -> orjson.Fragment:
+        """``render(row)`` as JSON, made once per row and view while the row stays unchanged."""
+        key = (row.id, view)
+        hit = self._rendered.get(key)
+        if hit is not None and hit[0] is row:
+            return hit[1]
+        if len(self._rendered) >= MAX_RENDERED:
+            self._rendered.clear()  # bounded memory; the next pages fill it again
+        fragment = orjson.Fragment(dumps(render(row)))
+        self._rendered[key] = (row, fragment)
+        return fragment
 
     def insert(self, ident: RowId, data: dict[str, Any], now: datetime) -> Row:
         if ident in self._rows:

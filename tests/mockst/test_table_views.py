@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+import orjson
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -53,3 +54,35 @@ def test_undo_rebuilds_the_views() -> None:
         pass
     assert [r.id for r in table.in_change_order()] == [1]
     assert table.in_id_order()[0].data == {"id": 1}
+
+
+def test_rendered_rows_follow_changes_and_views() -> None:
+    world = World()
+    with world.transaction():
+        table = world.tenant_data(1).table("things")
+        first = table.insert(1, {"id": 1, "name": "old"}, NOW)
+    calls = []
+
+    def render(row):
+        calls.append(row.id)
+        return {"name": row.data["name"]}
+
+    assert orjson.dumps(table.rendered(first, "v", render)) == b'{"name":"old"}'
+    table.rendered(first, "v", render)
+    assert calls == [1]  # made once for an unchanged row
+    table.rendered(first, "other view", render)
+    assert calls == [1, 1]
+    with world.transaction():
+        changed = table.update(1, {"name": "new"}, NOW)
+    assert orjson.dumps(table.rendered(changed, "v", render)) == b'{"name":"new"}'
+
+
+def test_lists_show_a_change_at_once(client, onboard) -> None:
+    creds = onboard()
+    tags = f"{creds['crm']}/booking-provider-tags"
+    before = client.get(tags, headers=creds["headers"]).json()["data"]
+    tag_id = before[0]["id"]
+    patched = client.patch(f"{tags}/{tag_id}", headers=creds["headers"], json={"tagName": "New"})
+    assert patched.status_code == 200
+    after = client.get(tags, headers=creds["headers"]).json()["data"]
+    assert [t["tagName"] for t in after] == ["New"]
