@@ -25,13 +25,11 @@ from dataclasses import replace
 from typing import Any
 
 from mockst.api.listing import (
-    STANDARD_SORT,
     Filter,
     active_filter,
     contains,
     date_filters,
     ids_filter,
-    page_of,
 )
 from mockst.api.operation import Call, One, Page
 from mockst.api.params import Param, path
@@ -70,8 +68,8 @@ from mockst.crm.record_lists import (
     EXTERNAL_DATA_FILTER,
     EXTERNAL_DATA_PARAMS,
     address_filters,
-    external_data_query,
     list_query,
+    record_page,
 )
 from mockst.store.table import Row
 
@@ -236,17 +234,7 @@ LIST_QUERY = list_query(
 
 
 def _list(call: Call) -> dict[str, Any]:
-    external_data_query(call)  # a lone externalDataValues is an error too
-    guid = call.query.get("externalDataApplicationGuid")
-    return page_of(
-        call,
-        call.table(CUSTOMERS.table),
-        CustomerResponse,
-        LIST_FILTERS,
-        STANDARD_SORT,
-        render=lambda row: render(row.data, CustomerResponse, guid),
-        view=(CustomerResponse, guid),
-    )
+    return record_page(call, CUSTOMERS, CustomerResponse, LIST_FILTERS)
 
 
 # -- tags ------------------------------------------------------------------------------------

@@ -23,13 +23,11 @@ from dataclasses import replace
 from typing import Any
 
 from mockst.api.listing import (
-    STANDARD_SORT,
     Filter,
     active_filter,
     contains,
     date_filters,
     ids_filter,
-    page_of,
 )
 from mockst.api.operation import Call, One, Page, Raw
 from mockst.api.params import Param, path
@@ -63,8 +61,8 @@ from mockst.crm.record_lists import (
     EXTERNAL_DATA_FILTER,
     EXTERNAL_DATA_PARAMS,
     address_filters,
-    external_data_query,
     list_query,
+    record_page,
 )
 from mockst.errors import ApiError, conflict
 from mockst.store.table import Row
@@ -154,17 +152,7 @@ LIST_QUERY = list_query(LIST_ORDER, *LIST_FILTERS, *EXTERNAL_DATA_PARAMS)
 
 
 def _list(call: Call) -> dict[str, Any]:
-    external_data_query(call)
-    guid = call.query.get("externalDataApplicationGuid")
-    return page_of(
-        call,
-        call.table(LOCATIONS.table),
-        LocationResponse,
-        LIST_FILTERS,
-        STANDARD_SORT,
-        render=lambda row: render(row.data, LocationResponse, guid),
-        view=(LocationResponse, guid),
-    )
+    return record_page(call, LOCATIONS, LocationResponse, LIST_FILTERS)
 
 
 def _add_tag(call: Call) -> dict[str, Any]:

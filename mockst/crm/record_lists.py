@@ -9,11 +9,35 @@ the values; the GUID alone filters nothing, it chooses which external data the r
 
 from __future__ import annotations
 
-from mockst.api.listing import PAGE_PARAMS, SORT_PARAM, Filter
+from collections.abc import Sequence
+from typing import Any
+
+from pydantic import BaseModel
+
+from mockst.api.listing import PAGE_PARAMS, SORT_PARAM, STANDARD_SORT, Filter, page_of
 from mockst.api.operation import Call
 from mockst.api.params import Param
+from mockst.api.resource import Resource
+from mockst.crm.customer_records import render
 from mockst.errors import validation_error
 from mockst.store.table import Row
+
+
+def record_page(
+    call: Call, resource: Resource, model: type[BaseModel], filters: Sequence[Filter]
+) -> dict[str, Any]:
+    """A page of customers or locations, showing the external data of the GUID the query names."""
+    external_data_query(call)  # a lone externalDataValues is an error too
+    guid = call.query.get("externalDataApplicationGuid")
+    return page_of(
+        call,
+        call.table(resource.table),
+        model,
+        filters,
+        STANDARD_SORT,
+        render=lambda row: render(row.data, model, guid),
+        view=(model, guid),
+    )
 
 
 def address_filters() -> dict[str, Filter]:
