@@ -26,7 +26,7 @@ REF = "#/components/schemas/"
 CONTROL_TAG = "mockst control plane"
 
 ERROR_DESCRIPTIONS = {
-    400: "The request cannot be processed, check validation errors or request format",
+    400: "Invalid request: see the field errors",
     401: "The app key or access token is missing, invalid or expired",
     403: "The token does not grant this operation (scope, tenant or booking provider)",
     404: "Not found",

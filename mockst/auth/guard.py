@@ -31,7 +31,7 @@ TITLES: dict[str, str] = {
     "expired_token": "The access token has expired.",
     "environment_mismatch": "The access token was issued for another environment.",
     "tenant_mismatch": "The access token was not issued for this tenant.",
-    "insufficient_scope": "Provided authentication is insufficient to grant access.",
+    "insufficient_scope": "The token does not grant the scope this operation needs.",
     "booking_provider_restricted": "The connection is restricted to another booking provider.",
 }
 

@@ -274,7 +274,7 @@ ROUTES: list[ControlRoute] = [
         "POST",
         "/_mock/tenants/{tenant_id}/booking-provider-tags",
         create_tag,
-        "Create a booking provider tag",
+        "Add a booking provider tag",
         m.TagCreate,
     ),
     ControlRoute(

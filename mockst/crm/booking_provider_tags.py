@@ -66,7 +66,7 @@ def _update(call: Call) -> dict[str, Any]:
 OPERATIONS = [
     TAGS.operation(
         "BookingProviderTags_Create", "POST", _create,
-        summary="Create a booking provider tag",
+        summary="Add a booking provider tag",
         body=CreateBookingProviderTagRequest, response=One(CreateBookingProviderTagResponse),
         errors=(400, 409),
     ),
@@ -83,7 +83,7 @@ OPERATIONS = [
     ),
     TAGS.operation(
         "BookingProviderTags_Update", "PATCH", _update, suffix="/{id}",
-        summary="Update a booking provider tag", path_params=(ID,),
+        summary="Rename or redescribe a booking provider tag", path_params=(ID,),
         body=UpdateBookingProviderTagRequest, response=One(BookingProviderTagResponse),
         errors=(400, 404),
     ),

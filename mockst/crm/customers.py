@@ -261,7 +261,7 @@ OPERATIONS = [
     ),
     CUSTOMERS.operation(
         "Customers_Update", "PATCH", _update, suffix="/{id}",
-        summary="Update a customer", path_params=(ID,), body=UpdateCustomerRequest,
+        summary="Change some fields of a customer", path_params=(ID,), body=UpdateCustomerRequest,
         response=One(CustomerResponse), errors=(400, 404),
     ),
     CUSTOMERS.operation(
