@@ -8,7 +8,6 @@ time forward by fifteen minutes in a microsecond. By default the clock runs with
 from __future__ import annotations
 
 import threading
-import time
 from datetime import UTC, datetime, timedelta
 
 
@@ -68,8 +67,3 @@ class Clock:
         with self._lock:
             self._offset = float(data.get("offsetSeconds") or 0.0)  # type: ignore[arg-type]
             self._frozen_at = datetime.fromisoformat(str(frozen)) if frozen else None
-
-
-def monotonic() -> float:
-    """For measuring durations (journal timings), never for simulated time."""
-    return time.monotonic()

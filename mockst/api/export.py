@@ -27,8 +27,8 @@ from mockst.errors import validation_error
 from mockst.store.table import Row, Table
 
 EXPORT_PARAMS = (
-    Param("from", "string", nullable=True),
-    Param("includeRecentChanges", "bool", nullable=True),
+    Param("from", "string"),
+    Param("includeRecentChanges", "bool"),
 )
 
 _PREFIX = "mockst:v1:"

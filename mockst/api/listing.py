@@ -20,9 +20,9 @@ from mockst.errors import validation_error
 from mockst.store.table import Row, Table
 
 PAGE_PARAMS = (
-    Param("page", "int32", nullable=True),
-    Param("pageSize", "int32", nullable=True),
-    Param("includeTotal", "bool", nullable=True),
+    Param("page", "int32"),
+    Param("pageSize", "int32"),
+    Param("includeTotal", "bool"),
 )
 
 ACTIVE_VALUES = ("True", "Any", "False")
@@ -60,7 +60,7 @@ def date_filters(created: str = "createdOn", modified: str = "modifiedOn") -> tu
         ("modifiedOnOrAfter", _field_at_least(modified)),
     ):
         if created if name.startswith("created") else modified:
-            result.append(Filter(Param(name, "datetime", nullable=True), test, _as_wire_datetime))
+            result.append(Filter(Param(name, "datetime"), test, _as_wire_datetime))
     return tuple(result)
 
 
@@ -74,7 +74,7 @@ def ids_filter(name: str = "ids", field: str | None = None) -> Filter:
     def test(row: Row, wanted: set[int]) -> bool:
         return (row.data.get(field) if field else row.id) in wanted
 
-    return Filter(Param(name, "string", nullable=True), test, prepare)
+    return Filter(Param(name, "string"), test, prepare)
 
 
 def active_filter(enum_name: str = "Crm.V2.ActiveRequestArg") -> Filter:
@@ -84,7 +84,7 @@ def active_filter(enum_name: str = "Crm.V2.ActiveRequestArg") -> Filter:
         return value == "Any" or row.active == (value == "True")
 
     return Filter(
-        Param("active", "enum", enum=ACTIVE_VALUES, enum_name=enum_name, nullable=True),
+        Param("active", "enum", enum=ACTIVE_VALUES, enum_name=enum_name),
         test,
         default="True",
     )
@@ -94,7 +94,7 @@ def contains(name: str, field: str | None = None) -> Filter:
     """Case-insensitive substring match on a string field."""
     key = field or name
     return Filter(
-        Param(name, "string", nullable=True),
+        Param(name, "string"),
         lambda row, value: value.lower() in str(row.data.get(key) or "").lower(),
     )
 
@@ -104,14 +104,14 @@ def equals(name: str, field: str | None = None, kind: str = "string") -> Filter:
     key = field or name
     if kind == "string":
         return Filter(
-            Param(name, "string", nullable=True),
+            Param(name, "string"),
             lambda row, value: str(row.data.get(key) or "").lower() == value.lower(),
         )
-    return Filter(Param(name, kind, nullable=True), lambda row, value: row.data.get(key) == value)  # type: ignore[arg-type]
+    return Filter(Param(name, kind), lambda row, value: row.data.get(key) == value)  # type: ignore[arg-type]
 
 
 STANDARD_SORT: dict[str, str] = {"Id": "id", "ModifiedOn": "modifiedOn", "CreatedOn": "createdOn"}
-SORT_PARAM = Param("sort", "string", nullable=True)
+SORT_PARAM = Param("sort", "string")
 
 
 def sort_rows(rows: list[Row], text: str | None, fields: dict[str, str] | None) -> list[Row]:

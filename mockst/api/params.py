@@ -10,7 +10,6 @@ from __future__ import annotations
 import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import datetime
 from typing import Any, Literal
 
 from mockst.api.types import INT32_MAX, INT32_MIN, INT64_MAX, INT64_MIN
@@ -39,7 +38,6 @@ class Param:
     place: Literal["query", "path"] = "query"
     enum: tuple[str, ...] = ()
     enum_name: str | None = None  # component name of the enum, e.g. "Crm.V2.ActiveRequestArg"
-    nullable: bool = False  # the official document marks the query value nullable
     description: str = ""
     array: bool = False  # repeated (``ids=1&ids=2``): a list of ``kind`` values
 
@@ -161,7 +159,3 @@ def parse_id_list(name: str, text: str | None, limit: int) -> list[int] | None:
     if len(ids) > limit:
         raise validation_error({name: [f"No more than {limit} ids are allowed."]})
     return ids
-
-
-def as_datetime(value: Any) -> datetime | None:
-    return value if isinstance(value, datetime) else None

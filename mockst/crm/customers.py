@@ -221,7 +221,7 @@ LIST_FILTERS = (
     *date_filters(),
     contains("name"),
     *address_filters().values(),
-    Filter(Param("phone", "string", nullable=True), lambda row, ids: row.id in ids, _phone_prepare),
+    Filter(Param("phone", "string"), lambda row, ids: row.id in ids, _phone_prepare),
     active_filter("ActiveRequestArg"),
     EXTERNAL_DATA_FILTER,
 )
@@ -229,7 +229,7 @@ LIST_QUERY = list_query(
     LIST_ORDER,
     *LIST_FILTERS,
     *EXTERNAL_DATA_PARAMS,
-    Param("excludeAccountingChangesFromModifiedDateRange", "bool", nullable=True),
+    Param("excludeAccountingChangesFromModifiedDateRange", "bool"),
 )
 
 

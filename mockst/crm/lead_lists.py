@@ -43,7 +43,7 @@ def _customer_filter(name: str, kind: Any, keep: Callable[[dict[str, Any], Any],
         return {r.id for r in call.table(CUSTOMERS).rows() if keep(r.data, value)}
 
     return Filter(
-        Param(name, kind, nullable=True),
+        Param(name, kind),
         lambda row, ids: row.data.get("customerId") in ids,
         prepare,
     )
@@ -81,19 +81,18 @@ LIST_FILTERS: dict[str, Filter] = {
         ids_filter(),
         *date_filters(),
         Filter(
-            Param("customerId", "int64", nullable=True),
+            Param("customerId", "int64"),
             lambda row, value: row.data.get("customerId") == value,
         ),
         # The simulator holds no jobs: every lead is a prospect.
-        Filter(Param("isProspect", "bool", nullable=True), lambda row, value: bool(value)),
-        Filter(Param("withoutCustomer", "bool", nullable=True), _without_customer),
+        Filter(Param("isProspect", "bool"), lambda row, value: bool(value)),
+        Filter(Param("withoutCustomer", "bool"), _without_customer),
         Filter(
             Param(
                 "status",
                 "enum",
                 enum=tuple(s.value for s in LeadStatus),
                 enum_name="Crm.V2.LeadStatus",
-                nullable=True,
             ),
             lambda row, value: row.data.get("status") == value,
         ),
@@ -110,14 +109,14 @@ LIST_FILTERS: dict[str, Filter] = {
             "customerModifiedOnOrAfter", "datetime", lambda c, v: (c.get("modifiedOn") or "") >= v
         ),
         contains("leadCustomerName"),
-        Filter(Param("leadPhone", "string", nullable=True), _phone_matches),
+        Filter(Param("leadPhone", "string"), _phone_matches),
         Filter(
-            Param("isCaptureSourceForm", "bool", nullable=True),
+            Param("isCaptureSourceForm", "bool"),
             lambda row, value: (row.data.get("captureSource") == FORM_SOURCE) == value,
         ),
     )
 }
-GEN_PERM_URL = Param("genPermUrl", "bool", nullable=True)
+GEN_PERM_URL = Param("genPermUrl", "bool")
 # The official order of Leads_GetList's query.
 LIST_QUERY = (
     *PAGE_PARAMS,

@@ -210,7 +210,7 @@ OPERATIONS = [
         _submit_form,
         suffix="/form",
         summary="Submit the lead form",
-        query=(Param("id", "int64", nullable=True),),
+        query=(Param("id", "int64"),),
         body=SubmitLeadFormRequest,
         response=One(SubmitLeadFormResponse),
     ),

@@ -140,7 +140,7 @@ LIST_FILTERS = (
     ids_filter(),
     contains("name"),
     Filter(
-        Param("customerId", "int64", nullable=True),
+        Param("customerId", "int64"),
         lambda row, value: row.data.get("customerId") == value,
     ),
     *address_filters().values(),

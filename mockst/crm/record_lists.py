@@ -45,12 +45,12 @@ def address_filters() -> dict[str, Filter]:
     result: dict[str, Filter] = {}
     for part in ("street", "unit", "city", "state", "zip", "country"):
         result[part] = Filter(
-            Param(part, "string", nullable=True),
+            Param(part, "string"),
             _address_contains(part),
             lambda value, _call: value.lower(),
         )
     for part in ("latitude", "longitude"):
-        result[part] = Filter(Param(part, "double", nullable=True), _address_equals(part))
+        result[part] = Filter(Param(part, "double"), _address_equals(part))
     return result
 
 
@@ -91,12 +91,12 @@ def _external_test(row: Row, wanted: tuple[str | None, str, set[str]]) -> bool:
 
 
 EXTERNAL_DATA_PARAMS = (
-    Param("externalDataApplicationGuid", "guid", nullable=True),
-    Param("externalDataValues", "string", nullable=True),
+    Param("externalDataApplicationGuid", "guid"),
+    Param("externalDataValues", "string"),
 )
 # Only the key filters; it reads the GUID and the values itself.
 EXTERNAL_DATA_FILTER = Filter(
-    Param("externalDataKey", "string", nullable=True),
+    Param("externalDataKey", "string"),
     _external_test,
     lambda _value, call: external_data_query(call),
 )

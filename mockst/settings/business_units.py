@@ -184,7 +184,7 @@ def _render(row: Row, model: type, guid: str | None) -> dict[str, Any]:
     return shown
 
 
-GUID = Param("externalDataApplicationGuid", "guid", nullable=True)
+GUID = Param("externalDataApplicationGuid", "guid")
 
 
 def _get(call: Call) -> dict[str, Any]:

@@ -114,7 +114,6 @@ EMPLOYEE_TYPE = Filter(
         "enum",
         enum=tuple(v.value for v in RequestedEmployeeTypeArg),
         enum_name=RequestedEmployeeTypeArg.__spec_name__,
-        nullable=True,
     ),
     _employee_type_matches,
 )
