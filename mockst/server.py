@@ -34,13 +34,14 @@ def prepare(
     """
     world = World()
     store = SqliteStore(state) if state else None
-    if store is not None and not store.is_empty():
+    fresh_file = store is not None and store.is_empty()
+    if store is not None and not fresh_file:
         store.load(world)
     elif seed:
         snapshot.import_world(world, json.loads(Path(seed).read_text()))
     if store is not None:
         world.persistence = store
-        if store.is_empty():
+        if fresh_file:
             with world.transaction() as txn:
                 txn.reset_all = True  # write the whole (seeded) world once
     credentials = None
