@@ -39,11 +39,11 @@ class Filter:
 
 
 def _field_at_least(field: str) -> Callable[[Row, Any], bool]:
-    return lambda row, value: (row.data.get(field) or "") >= value
+    return lambda row, value: (row.get(field) or "") >= value
 
 
 def _field_before(field: str) -> Callable[[Row, Any], bool]:
-    return lambda row, value: (row.data.get(field) or "") < value
+    return lambda row, value: (row.get(field) or "") < value
 
 
 def _as_wire_datetime(value: Any, _call: Call) -> str:
@@ -72,7 +72,7 @@ def ids_filter(name: str = "ids", field: str | None = None) -> Filter:
         return set(ids) if ids is not None else None
 
     def test(row: Row, wanted: set[int]) -> bool:
-        return (row.data.get(field) if field else row.id) in wanted
+        return (row.get(field) if field else row.id) in wanted
 
     return Filter(Param(name, "string"), test, prepare)
 
@@ -95,7 +95,7 @@ def contains(name: str, field: str | None = None) -> Filter:
     key = field or name
     return Filter(
         Param(name, "string"),
-        lambda row, value: value.lower() in str(row.data.get(key) or "").lower(),
+        lambda row, value: value.lower() in str(row.get(key) or "").lower(),
     )
 
 
@@ -105,9 +105,9 @@ def equals(name: str, field: str | None = None, kind: str = "string") -> Filter:
     if kind == "string":
         return Filter(
             Param(name, "string"),
-            lambda row, value: str(row.data.get(key) or "").lower() == value.lower(),
+            lambda row, value: str(row.get(key) or "").lower() == value.lower(),
         )
-    return Filter(Param(name, kind), lambda row, value: row.data.get(key) == value)  # type: ignore[arg-type]
+    return Filter(Param(name, kind), lambda row, value: row.get(key) == value)  # type: ignore[arg-type]
 
 
 STANDARD_SORT: dict[str, str] = {"Id": "id", "ModifiedOn": "modifiedOn", "CreatedOn": "createdOn"}
@@ -126,7 +126,7 @@ def sort_rows(rows: list[Row], text: str | None, fields: dict[str, str] | None) 
     if key is None:
         allowed = ", ".join(fields)
         raise validation_error({"sort": [f"Sorting by '{name}' is not supported. Use: {allowed}."]})
-    return sorted(rows, key=lambda r: (_sortable(r.data.get(key)), r.id), reverse=descending)
+    return sorted(rows, key=lambda r: (_sortable(r.get(key)), r.id), reverse=descending)
 
 
 def _sortable(value: Any) -> tuple[int, Any]:

@@ -45,7 +45,7 @@ CONTACT_ID = path("contactId")
 def _contact(call: Call, booking: Row) -> Row:
     ident = call.path["contactId"]
     row = call.table(CONTACTS.table).get(ident)
-    if row is None or row.data.get("bookingId") != booking.id:
+    if row is None or row.get("bookingId") != booking.id:
         raise not_found(CONTACTS.noun, ident)
     return row
 
@@ -85,7 +85,7 @@ def _update(call: Call) -> dict[str, Any]:
     require_text(errors, {"value": body.value})
     if errors:
         raise validation_error(errors)
-    status = booking.data["status"]
+    status = booking.get("status")
     if status in CLOSED:
         raise ApiError(
             409,

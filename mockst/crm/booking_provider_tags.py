@@ -35,7 +35,7 @@ TAGS = Resource(
 
 def _check_unique_name(ctx: TenantContext, name: str, except_id: int | None = None) -> None:
     for row in ctx.table(TAGS.table).rows():
-        if row.id != except_id and row.data["tagName"].lower() == name.lower():
+        if row.id != except_id and row.get("tagName").lower() == name.lower():
             raise conflict(f"A booking provider tag named '{name}' already exists.", "tagName")
 
 

@@ -103,7 +103,7 @@ def provider_booking(call: Call) -> Row:
     provider = provider_id(call)
     ident = call.path["id"]
     row = call.table(BOOKINGS.table).get(ident)
-    if row is None or row.data.get("bookingProviderId") != provider:
+    if row is None or row.get("bookingProviderId") != provider:
         raise not_found(BOOKINGS.noun, ident)
     return row
 
@@ -133,7 +133,7 @@ def dismiss(call: TenantContext, row: Row, reason_id: int | None) -> Row:
 
 
 def contacts_of(call: TenantContext, booking_id: int) -> list[Row]:
-    return [r for r in call.table(CONTACTS.table).rows() if r.data.get("bookingId") == booking_id]
+    return [r for r in call.table(CONTACTS.table).rows() if r.get("bookingId") == booking_id]
 
 
 def insert_contact(
@@ -154,7 +154,7 @@ def _tenant_list(call: Call) -> dict[str, Any]:
 
 def _provider_list(call: Call) -> dict[str, Any]:
     provider = provider_id(call)
-    rows = (r for r in call.table(BOOKINGS.table).rows() if r.data["bookingProviderId"] == provider)
+    rows = (r for r in call.table(BOOKINGS.table).rows() if r.get("bookingProviderId") == provider)
     return page_of(call, rows, BookingResponse, LIST_FILTERS, STANDARD_SORT)
 
 
@@ -224,7 +224,7 @@ def _update(call: Call) -> dict[str, Any]:
     require_text(errors, {k: getattr(body, k) for k in ("source", "name", "externalId")})
     if errors:
         raise validation_error(errors)
-    status = row.data["status"]
+    status = row.get("status")
     if status in CLOSED:
         raise ApiError(
             409,
@@ -242,7 +242,7 @@ def _update(call: Call) -> dict[str, Any]:
 def _dismiss(call: Call) -> None:
     body: DismissBookingModel | None = call.body
     row = provider_booking(call)
-    status = row.data["status"]
+    status = row.get("status")
     if status == BookingStatus.DISMISSED.value:
         return None  # idempotent: the first dismissal stands
     if status == BookingStatus.CONVERTED.value:

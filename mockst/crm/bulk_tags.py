@@ -52,7 +52,7 @@ def _apply(call: Call, change: Callable[[list[int], list[int]], list[int]]) -> N
         message = f"Unknown customer: {shown}."
         raise ApiError(409, message, {"customerIds": [message]}, {"customerIds": unknown})
     for row in rows.values():
-        current = list(row.data.get("tagTypeIds") or [])
+        current = list(row.get("tagTypeIds") or [])
         updated = change(current, tags)
         if updated != current:
             CUSTOMERS.change(call, row, {"tagTypeIds": updated})

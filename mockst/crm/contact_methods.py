@@ -71,7 +71,7 @@ def find_method(call: TenantContext, contact_id: str, method_id: str) -> Row:
     """The contact (404 "Contact not found") and then its method (404), in that order."""
     find_contact(call, contact_id)
     row = call.table(METHODS_TABLE).get(method_id)
-    if row is None or row.data["contactId"] != contact_id:
+    if row is None or row.get("contactId") != contact_id:
         raise not_found(METHODS.noun, method_id)
     return row
 
@@ -119,13 +119,13 @@ def _upsert(call: Call) -> dict[str, Any]:
         raise field_error(
             "contactMethodId", f"The contact method {method_id} was deleted; use a new id."
         )
-    elif existing.data["contactId"] != contact_id:
+    elif existing.get("contactId") != contact_id:
         raise field_error(
             "contactMethodId", f"The contact method {method_id} belongs to another contact."
         )
     else:
         changes = {**fields, "modifiedBy": API_USER_ID}
-        if fields["type"] != existing.data["type"]:
+        if fields["type"] != existing.get("type"):
             changes["preferences"] = {}  # another type has other preferences
         row = METHODS.change(call, existing, changes)
     return project(row.data, ContactMethodResponse)
@@ -161,7 +161,7 @@ def _contact_type(value: Any, call: Call) -> str | None:
 METHOD_FILTERS: tuple[Filter, ...] = (
     exact("referenceId"),
     Filter(
-        Param("type", "string"), lambda row, value: row.data.get("type") == value, _contact_type
+        Param("type", "string"), lambda row, value: row.get("type") == value, _contact_type
     ),
     exact("value"),
     *date_filters(),
@@ -170,7 +170,7 @@ METHOD_FILTERS: tuple[Filter, ...] = (
 
 def _of_contact(call: Call) -> Iterable[Row]:
     contact = find_contact(call, call.path["contactId"])
-    return (r for r in call.table(METHODS_TABLE).rows() if r.data["contactId"] == contact.id)
+    return (r for r in call.table(METHODS_TABLE).rows() if r.get("contactId") == contact.id)
 
 
 OPERATIONS = [
@@ -242,7 +242,7 @@ OPERATIONS = [
         filters=(
             Filter(
                 Param("contactId", "guid"),
-                lambda row, value: row.data.get("contactId") == value,
+                lambda row, value: row.get("contactId") == value,
             ),
             *METHOD_FILTERS,
         ),

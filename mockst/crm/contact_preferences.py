@@ -100,11 +100,11 @@ PREFERENCE_PATH = (*METHOD_PATH, path("preferenceName", "string"))
 
 
 def applicable(method: Row) -> list[PreferenceType]:
-    return [p for p in CATALOGUE if method.data["type"] in p.applies_to]
+    return [p for p in CATALOGUE if method.get("type") in p.applies_to]
 
 
 def _render(method: Row, pref: PreferenceType) -> dict[str, Any]:
-    stored = method.data.get("preferences") or {}
+    stored = method.get("preferences") or {}
     value = stored.get(pref.name, pref.default)
     return project(
         {"name": pref.name, "dataType": pref.data_type, "value": value}, ContactPreferenceResponse
@@ -120,7 +120,7 @@ def _find(method: Row, name: str) -> PreferenceType:
         "Contact preference not found.",
         {
             "preferenceName": [
-                f"No preference named '{name}' applies to a {method.data['type']} contact method."
+                f"No preference named '{name}' applies to a {method.get('type')} contact method."
             ]
         },
     )
@@ -158,7 +158,7 @@ def _update(call: Call) -> dict[str, Any]:
     method = _method(call)
     pref = _find(method, call.path["preferenceName"])
     value = _bool_value(body.value)
-    stored = {**(method.data.get("preferences") or {}), pref.name: value}
+    stored = {**(method.get("preferences") or {}), pref.name: value}
     method = PREFERENCES.change(call, method, {"preferences": stored, "modifiedBy": API_USER_ID})
     return _render(method, pref)
 

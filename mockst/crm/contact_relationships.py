@@ -83,9 +83,9 @@ def _links(ctx: TenantContext, contact_id: str, entity_id: int, slug: str) -> li
     return [
         r
         for r in ctx.table(RELATIONSHIPS_TABLE).rows()
-        if r.data["contactId"] == contact_id
-        and r.data["relatedEntityId"] == entity_id
-        and r.data["typeSlug"] == slug
+        if r.get("contactId") == contact_id
+        and r.get("relatedEntityId") == entity_id
+        and r.get("typeSlug") == slug
     ]
 
 
@@ -129,7 +129,7 @@ def _delete(call: Call) -> None:
 
 def _of_contact(call: Call) -> Iterable[Row]:
     contact = contact_or_conflict(call, call.path["contactId"])
-    return (r for r in call.table(RELATIONSHIPS_TABLE).rows() if r.data["contactId"] == contact.id)
+    return (r for r in call.table(RELATIONSHIPS_TABLE).rows() if r.get("contactId") == contact.id)
 
 
 def _choice(name: str, allowed: dict[str, str]) -> Any:
@@ -149,16 +149,16 @@ def _choice(name: str, allowed: dict[str, str]) -> Any:
 RELATIONSHIP_FILTERS: tuple[Filter, ...] = (
     Filter(
         Param("relatedEntityId", "int64"),
-        lambda row, value: row.data.get("relatedEntityId") == value,
+        lambda row, value: row.get("relatedEntityId") == value,
     ),
     Filter(
         Param("typeSlug", "string"),
-        lambda row, value: row.data.get("typeSlug") == value,
+        lambda row, value: row.get("typeSlug") == value,
         _choice("typeSlug", {slug: slug for slug in TYPES}),
     ),
     Filter(
         Param("typeName", "string"),
-        lambda row, value: row.data.get("typeName") == value,
+        lambda row, value: row.get("typeName") == value,
         _choice("typeName", {name.lower(): name for name, _ in TYPES.values()}),
     ),
     *date_filters(modified=""),
@@ -168,9 +168,9 @@ RELATIONSHIP_FILTERS: tuple[Filter, ...] = (
 def _contacts_of_entity(call: Call) -> Iterable[Row]:
     entity_id = call.path["relationshipId"]
     contact_ids = {
-        r.data["contactId"]
+        r.get("contactId")
         for r in call.table(RELATIONSHIPS_TABLE).rows()
-        if r.data["relatedEntityId"] == entity_id
+        if r.get("relatedEntityId") == entity_id
     }
     known = any(call.table(table).get(entity_id) is not None for _, table in TYPES.values())
     if not contact_ids and not known:

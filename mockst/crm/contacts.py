@@ -89,7 +89,7 @@ def exact(name: str, field: str | None = None) -> Filter:
     key = field or name
     return Filter(
         Param(name, "string"),
-        lambda row, value: str(row.data.get(key) or "").lower() == value.lower(),
+        lambda row, value: str(row.get(key) or "").lower() == value.lower(),
         blank_is_none,
     )
 
@@ -114,7 +114,7 @@ CONTACT_FILTERS: tuple[Filter, ...] = (
     exact("referenceId"),
     Filter(
         Param("isArchived", "string"),
-        lambda row, value: bool(row.data.get("isArchived")) == value,
+        lambda row, value: bool(row.get("isArchived")) == value,
         _archived,
     ),
     *date_filters(),
@@ -170,10 +170,10 @@ def _update(call: Call) -> dict[str, Any]:
 
 def _delete(call: Call) -> None:
     row = find_contact(call, call.path["id"])
-    linked = [r for r in call.table(RELATIONSHIPS_TABLE).rows() if r.data["contactId"] == row.id]
+    linked = [r for r in call.table(RELATIONSHIPS_TABLE).rows() if r.get("contactId") == row.id]
     if linked:
         kinds = ", ".join(
-            sorted(f"{r.data['typeSlug']} {r.data['relatedEntityId']}" for r in linked)
+            sorted(f"{r.get('typeSlug')} {r.get('relatedEntityId')}" for r in linked)
         )
         raise conflict(
             f"The contact still has relationships ({kinds}); remove them before deleting it.",
@@ -181,7 +181,7 @@ def _delete(call: Call) -> None:
         )
     methods = call.table(METHODS_TABLE)
     for method in list(methods.rows()):
-        if method.data["contactId"] == row.id:
+        if method.get("contactId") == row.id:
             methods.delete(method.id, call.now)
     CONTACTS.remove(call, row)
 

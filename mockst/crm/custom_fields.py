@@ -36,7 +36,7 @@ def _operation(
 
     def handler(call: Call) -> dict[str, Any]:
         table = call.table(CUSTOM_FIELD_TYPES)
-        rows = (r for r in table.rows() if r.data.get("appliesTo") == applies_to)
+        rows = (r for r in table.rows() if r.get("appliesTo") == applies_to)
         return page_of(call, rows, model, DATES, SORT)
 
     return types.operation(

@@ -121,7 +121,7 @@ def _find(family: Family, call: Call) -> Row:
     """The contact of the path's parent; 404 for an unknown parent or another parent's contact."""
     parent = family.parent.find(call, call.path["id"])
     contact = family.contacts.find(call, call.path["contactId"])
-    if contact.data.get(family.parent_field) != parent.id:
+    if contact.get(family.parent_field) != parent.id:
         raise not_found("Contact", call.path["contactId"])
     return contact
 
@@ -169,8 +169,8 @@ def _operations(family: Family) -> list[Operation]:
         body = call.body
         row = _find(family, call)
         given = body.model_dump(include=body.model_fields_set, mode="json")
-        kind = given.get("type", row.data["type"])
-        value = given.get("value", row.data["value"])
+        kind = given.get("type", row.get("type"))
+        value = given.get("value", row.get("value"))
         problems = Problems()
         if "type" in given or "value" in given:
             check_contact(problems, "", kind, value)
@@ -179,7 +179,7 @@ def _operations(family: Family) -> list[Operation]:
         if "type" in given or "value" in given:
             changes["phoneSettings"] = {
                 **phone_settings(kind, value),
-                "doNotText": bool((row.data.get("phoneSettings") or {}).get("doNotText")),
+                "doNotText": bool((row.get("phoneSettings") or {}).get("doNotText")),
             }
         if "preferences" in given:
             changes["preferences"] = _preferences(given["preferences"])

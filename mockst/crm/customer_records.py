@@ -162,7 +162,7 @@ def check_custom_fields(
         where = f"{field}[{index}]"
         kind = table.get(item.typeId) if any_types else None
         if item.typeId <= 0 or (
-            any_types and (kind is None or kind.data.get("appliesTo") != applies_to)
+            any_types and (kind is None or kind.get("appliesTo") != applies_to)
         ):
             problems.add(f"{where}.typeId", f"Custom field type {item.typeId} was not found.")
             continue
@@ -170,10 +170,10 @@ def check_custom_fields(
             problems.add(f"{where}.typeId", f"Custom field type {item.typeId} is given twice.")
             continue
         seen.add(item.typeId)
-        options = (kind.data.get("dataTypeOptions") or []) if kind else []
+        options = (kind.get("dataTypeOptions") or []) if kind else []
         if options and item.value not in options:
             problems.add(f"{where}.value", f"The value must be one of: {', '.join(options)}.")
-        name = kind.data.get("name") if kind else None
+        name = kind.get("name") if kind else None
         result.append({"typeId": item.typeId, "name": name, "value": item.value})
     return result
 
@@ -292,12 +292,12 @@ def insert_contact(
 
 
 def contacts_of(ctx: TenantContext, table: str, parent_field: str, parent_id: int) -> list[Row]:
-    return [r for r in ctx.table(table).rows() if r.data.get(parent_field) == parent_id]
+    return [r for r in ctx.table(table).rows() if r.get(parent_field) == parent_id]
 
 
 def brief_contact(row: Row) -> dict[str, Any]:
     """``CustomerContact`` / ``LocationContact``: the contact as a create response lists it."""
-    return {key: row.data.get(key) for key in ("id", "type", "value", "memo")}
+    return {key: row.get(key) for key in ("id", "type", "value", "memo")}
 
 
 # -- locations -------------------------------------------------------------------------------
@@ -374,7 +374,7 @@ def add_tag(call: Any, resource: Resource) -> Row:
         raise ApiError(
             404, "Tag type not found.", {"tagTypeId": [f"Tag type {tag} was not found."]}
         )
-    tags = list(row.data.get("tagTypeIds") or [])
+    tags = list(row.get("tagTypeIds") or [])
     if tag in tags:
         raise conflict(f"The {resource.noun.lower()} already has tag type {tag}.", "tagTypeId")
     return resource.change(call, row, {"tagTypeIds": [*tags, tag]})
@@ -384,7 +384,7 @@ def remove_tag(call: Any, resource: Resource) -> None:
     """``DELETE .../{id}/tags/{tagTypeId}``: 404 unknown record or a tag it does not have."""
     row = resource.find(call, call.path["id"])
     tag = call.path["tagTypeId"]
-    tags = list(row.data.get("tagTypeIds") or [])
+    tags = list(row.get("tagTypeIds") or [])
     if tag not in tags:
         message = f"The {resource.noun.lower()} has no tag type {tag}."
         raise ApiError(404, "Tag not found.", {"tagTypeId": [message]})

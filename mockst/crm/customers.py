@@ -179,7 +179,7 @@ def _update(call: Call) -> dict[str, Any]:
     if "externalData" in given:
         guid = str(body.externalData.applicationGuid)
         changes["externalDataByApp"] = external_data_updated(
-            problems, "externalData", row.data.get("externalDataByApp") or {}, body.externalData
+            problems, "externalData", row.get("externalDataByApp") or {}, body.externalData
         )
     problems.check()
     row = CUSTOMERS.change(call, row, changes)
@@ -242,7 +242,7 @@ def _list(call: Call) -> dict[str, Any]:
 
 def _add_tag(call: Call) -> dict[str, Any]:
     row = add_tag(call, CUSTOMERS)
-    return {"customerId": row.id, "tagTypeIds": list(row.data["tagTypeIds"])}
+    return {"customerId": row.id, "tagTypeIds": list(row.get("tagTypeIds"))}
 
 
 def _remove_tag(call: Call) -> None:

@@ -34,23 +34,23 @@ from mockst.store.table import Row
 LEAD_URL = "https://go.servicetitan.com/#/Lead/{id}"
 
 
-def _customer_filter(name: str, kind: Any, keep: Callable[[dict[str, Any], Any], bool]) -> Filter:
-    """Leads whose customer (a row of ``customers``) passes ``keep(customer_data, value)``."""
+def _customer_filter(name: str, kind: Any, keep: Callable[[Row, Any], bool]) -> Filter:
+    """Leads whose customer (a row of ``customers``) passes ``keep(customer, value)``."""
 
     def prepare(value: Any, call: Call) -> set[Any]:
         if kind == "datetime":
             value = format_datetime(value)
-        return {r.id for r in call.table(CUSTOMERS).rows() if keep(r.data, value)}
+        return {r.id for r in call.table(CUSTOMERS).rows() if keep(r, value)}
 
     return Filter(
         Param(name, kind),
-        lambda row, ids: row.data.get("customerId") in ids,
+        lambda row, ids: row.get("customerId") in ids,
         prepare,
     )
 
 
-def _address_is(part: str) -> Callable[[dict[str, Any], Any], bool]:
-    def keep(customer: dict[str, Any], value: str) -> bool:
+def _address_is(part: str) -> Callable[[Row, Any], bool]:
+    def keep(customer: Row, value: str) -> bool:
         address = customer.get("address") or {}
         return str(address.get(part) or "").strip().lower() == value.strip().lower()
 
@@ -63,15 +63,15 @@ def _digits(text: Any) -> str:
 
 def _phone_matches(row: Row, value: str) -> bool:
     wanted = _digits(value)
-    stored = row.data.get("leadPhone") or ""
+    stored = row.get("leadPhone") or ""
     if wanted:
         return wanted in _digits(stored)
     return value.strip().lower() in stored.lower()
 
 
 def _without_customer(row: Row, value: bool) -> bool:
-    has_none = row.data.get("customerId") is None and row.data.get("locationId") is None
-    has_both = row.data.get("customerId") is not None and row.data.get("locationId") is not None
+    has_none = row.get("customerId") is None and row.get("locationId") is None
+    has_both = row.get("customerId") is not None and row.get("locationId") is not None
     return has_none if value else has_both
 
 
@@ -82,7 +82,7 @@ LIST_FILTERS: dict[str, Filter] = {
         *date_filters(),
         Filter(
             Param("customerId", "int64"),
-            lambda row, value: row.data.get("customerId") == value,
+            lambda row, value: row.get("customerId") == value,
         ),
         # The simulator holds no jobs: every lead is a prospect.
         Filter(Param("isProspect", "bool"), lambda row, value: bool(value)),
@@ -94,7 +94,7 @@ LIST_FILTERS: dict[str, Filter] = {
                 enum=tuple(s.value for s in LeadStatus),
                 enum_name="Crm.V2.LeadStatus",
             ),
-            lambda row, value: row.data.get("status") == value,
+            lambda row, value: row.get("status") == value,
         ),
         _customer_filter("customerCity", "string", _address_is("city")),
         _customer_filter("customerState", "string", _address_is("state")),
@@ -112,7 +112,7 @@ LIST_FILTERS: dict[str, Filter] = {
         Filter(Param("leadPhone", "string"), _phone_matches),
         Filter(
             Param("isCaptureSourceForm", "bool"),
-            lambda row, value: (row.data.get("captureSource") == FORM_SOURCE) == value,
+            lambda row, value: (row.get("captureSource") == FORM_SOURCE) == value,
         ),
     )
 }

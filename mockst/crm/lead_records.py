@@ -114,15 +114,15 @@ def _check_tag_types(call: Call, errors: dict[str, list[str]], ids: list[int]) -
 def _from_booking(call: TenantContext, booking: Row) -> dict[str, Any]:
     """The lead* fields a booking can supply."""
     found: dict[str, Any] = {
-        "leadCustomerName": booking.data.get("name"),
-        **lead_address(booking.data.get("address") or {}),
+        "leadCustomerName": booking.get("name"),
+        **lead_address(booking.get("address") or {}),
     }
     for contact in sorted(contacts_of(call, int(booking.id)), key=lambda r: r.id):
-        kind = contact.data["type"]
+        kind = contact.get("type")
         if kind in (ContactType.PHONE.value, ContactType.MOBILE_PHONE.value):
-            found.setdefault("leadPhone", contact.data["value"])
+            found.setdefault("leadPhone", contact.get("value"))
         elif kind == ContactType.EMAIL.value:
-            found.setdefault("leadEmail", contact.data["value"])
+            found.setdefault("leadEmail", contact.get("value"))
     return found
 
 
@@ -144,8 +144,8 @@ def create_lead(call: Call, body: LeadCreateRequest) -> Row:
         if location is None:
             errors["locationId"] = [f"Location with id {body.locationId} was not found."]
         elif customer_id is None:
-            customer_id = location.data.get("customerId")
-        elif location.data.get("customerId") != customer_id:
+            customer_id = location.get("customerId")
+        elif location.get("customerId") != customer_id:
             errors["locationId"] = [
                 f"Location {body.locationId} does not belong to customer {customer_id}."
             ]
@@ -154,8 +154,8 @@ def create_lead(call: Call, body: LeadCreateRequest) -> Row:
         booking = call.table(BOOKINGS.table).get(body.bookingId)
         if booking is None:
             errors["bookingId"] = [f"Booking with id {body.bookingId} was not found."]
-        elif booking.data["status"] in CLOSED:
-            status = booking.data["status"]
+        elif booking.get("status") in CLOSED:
+            status = booking.get("status")
             errors["bookingId"] = [f"Booking {body.bookingId} is {status} already."]
     if errors:
         raise validation_error(errors)

@@ -91,7 +91,7 @@ def _update(call: Call) -> dict[str, Any]:
 def _follow_up(call: Call) -> dict[str, Any]:
     body: CreateFollowUpRequest = call.body
     row = _lead(call)
-    status = row.data["status"]
+    status = row.get("status")
     if status != LeadStatus.OPEN.value:
         raise field_error("id", f"Lead {row.id} is {status}; only an Open lead takes follow-ups.")
     when = format_datetime(body.followUpDate)
@@ -105,7 +105,7 @@ def _follow_up(call: Call) -> dict[str, Any]:
 def _dismiss(call: Call) -> None:
     body: DismissLeadRequest = call.body
     row = _lead(call)
-    status = row.data["status"]
+    status = row.get("status")
     if status == LeadStatus.DISMISSED.value:
         return None  # idempotent: the first dismissal stands
     if status == LeadStatus.CONVERTED.value:
@@ -123,7 +123,7 @@ def _dismiss(call: Call) -> None:
 
 def _notes(call: Call) -> dict[str, Any]:
     lead = _lead(call)
-    rows = (r for r in call.table(NOTES.table).rows() if r.data.get("leadId") == lead.id)
+    rows = (r for r in call.table(NOTES.table).rows() if r.get("leadId") == lead.id)
     return page_of(call, rows, NoteResponse, date_filters())
 
 

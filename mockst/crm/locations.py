@@ -119,7 +119,7 @@ def _update(call: Call) -> dict[str, Any]:
     if "externalData" in given:
         guid = str(body.externalData.applicationGuid)
         changes["externalDataByApp"] = external_data_updated(
-            problems, "externalData", row.data.get("externalDataByApp") or {}, body.externalData
+            problems, "externalData", row.get("externalDataByApp") or {}, body.externalData
         )
     problems.check()
     if "customerId" in given:
@@ -141,7 +141,7 @@ LIST_FILTERS = (
     contains("name"),
     Filter(
         Param("customerId", "int64"),
-        lambda row, value: row.data.get("customerId") == value,
+        lambda row, value: row.get("customerId") == value,
     ),
     *address_filters().values(),
     active_filter("ActiveRequestArg"),
@@ -157,7 +157,7 @@ def _list(call: Call) -> dict[str, Any]:
 
 def _add_tag(call: Call) -> dict[str, Any]:
     row = add_tag(call, LOCATIONS)
-    return {"locationId": row.id, "tagTypeIds": list(row.data["tagTypeIds"])}
+    return {"locationId": row.id, "tagTypeIds": list(row.get("tagTypeIds"))}
 
 
 def _remove_tag(call: Call) -> None:
@@ -177,7 +177,7 @@ def _set_technician(call: Call) -> None:
 
 
 def _get_technician(call: Call) -> int | None:
-    return LOCATIONS.find(call, call.path["id"]).data.get("preferredTechnicianId")
+    return LOCATIONS.find(call, call.path["id"]).get("preferredTechnicianId")
 
 
 def _export_render(row: Row) -> dict[str, Any]:

@@ -64,7 +64,7 @@ def _create_customer_note(call: Call) -> dict[str, Any]:
     note = write_note(call, CUSTOMER_NOTES, "customerId", int(customer.id), body.text, pinned)
     if body.addToLocations:
         for location in call.table(LOCATIONS.table).rows():
-            if location.data.get("customerId") == customer.id and location.active:
+            if location.get("customerId") == customer.id and location.active:
                 write_note(call, LOCATION_NOTES, "locationId", int(location.id), body.text, pinned)
     return project(note, NoteResponse)
 
@@ -76,7 +76,7 @@ def _create_location_note(call: Call) -> dict[str, Any]:
     pinned = bool(body.pinToTop)
     note = write_note(call, LOCATION_NOTES, "locationId", int(location.id), body.text, pinned)
     if body.addToCustomer:
-        customer_id = int(location.data["customerId"])
+        customer_id = int(location.get("customerId"))
         write_note(call, CUSTOMER_NOTES, "customerId", customer_id, body.text, pinned)
     return project(note, NoteResponse)
 
@@ -88,13 +88,13 @@ def _operations(
 
     def list_notes(call: Call) -> dict[str, Any]:
         owner = parent.find(call, call.path["id"])
-        rows = (r for r in call.table(notes.table).rows() if r.data.get(field) == owner.id)
+        rows = (r for r in call.table(notes.table).rows() if r.get(field) == owner.id)
         return page_of(call, rows, NoteResponse, DATES)
 
     def delete(call: Call) -> None:
         owner = parent.find(call, call.path["id"])
         note = notes.find(call, call.path["noteId"])
-        if note.data.get(field) != owner.id:
+        if note.get(field) != owner.id:
             raise not_found("Note", call.path["noteId"])
         notes.remove(call, note)
 

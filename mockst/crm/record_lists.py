@@ -55,11 +55,11 @@ def address_filters() -> dict[str, Filter]:
 
 
 def _address_contains(part: str):
-    return lambda row, value: value in str((row.data.get("address") or {}).get(part) or "").lower()
+    return lambda row, value: value in str((row.get("address") or {}).get(part) or "").lower()
 
 
 def _address_equals(part: str):
-    return lambda row, value: (row.data.get("address") or {}).get(part) == value
+    return lambda row, value: (row.get("address") or {}).get(part) == value
 
 
 def external_data_query(call: Call) -> tuple[str | None, str, set[str]] | None:
@@ -85,7 +85,7 @@ def external_data_query(call: Call) -> tuple[str | None, str, set[str]] | None:
 
 def _external_test(row: Row, wanted: tuple[str | None, str, set[str]]) -> bool:
     guid, key, values = wanted
-    by_app = row.data.get("externalDataByApp") or {}
+    by_app = row.get("externalDataByApp") or {}
     groups = [by_app.get(guid, [])] if guid else list(by_app.values())
     return any(i["key"] == key and i["value"] in values for group in groups for i in group)
 

@@ -58,6 +58,7 @@ class Builder:
         self.counts: dict[str, int] = {}
         self.logins: set[str] = set()
         self.customers: list[dict[str, Any]] = []  # created so far, for bookings and leads
+        self.remember_customers = True  # off when no booking or lead will draw from them
 
     # -- plumbing ------------------------------------------------------------------------------
 

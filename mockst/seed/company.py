@@ -57,7 +57,7 @@ class CompanySteps(Builder):
         self.clock = setup
         ctx = self.ctx()
         ensure_default_roles(ctx)
-        roles = {r.data["name"]: r for r in ctx.table(USER_ROLES.table).rows()}
+        roles = {r.get("name"): r for r in ctx.table(USER_ROLES.table).rows()}
         if "Comfort Advisor" not in roles:
             roles["Comfort Advisor"] = create_user_role(
                 ctx, "Comfort Advisor", "Technician", "TechnicianSales"
@@ -123,7 +123,7 @@ class CompanySteps(Builder):
         """Two active booking provider tags: the tenant's own first, then ones made here."""
         tags = sorted(ctx.table(BOOKING_PROVIDER_TAGS).rows(), key=lambda r: r.id)
         ids = [int(r.id) for r in tags if r.active]
-        taken = {r.data["tagName"].lower() for r in tags}
+        taken = {r.get("tagName").lower() for r in tags}
         for name in SECOND_PROVIDERS:
             if len(ids) >= 2:
                 break

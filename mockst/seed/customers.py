@@ -100,6 +100,10 @@ class CustomerSteps(Builder):
             result = self.call("Customers_Create", body)
             state["id"] = result["id"]
             state["locations"] = [loc["id"] for loc in result["locations"]]
+            self.count("customers")
+            self.count("locations")
+            if not self.remember_customers:
+                return
             self.customers.append(
                 {
                     "id": result["id"],
@@ -112,8 +116,6 @@ class CustomerSteps(Builder):
                     "last": last,
                 }
             )
-            self.count("customers")
-            self.count("locations")
 
         self.at(created, create)
         for when, location in extra_locations:

@@ -74,11 +74,14 @@ def populate_tenant(
         history_start = now - timedelta(days=history_days)
         setup = history_start - timedelta(days=30)
         builder.settings(setup, history_start + timedelta(days=history_days // 2))
+        bookings = customers // 5 if bookings is None else bookings
+        leads = customers // 6 if leads is None else leads
+        builder.remember_customers = bookings > 0 or leads > 0
         for _ in range(customers):
             builder.customer_plan(history_start, now - timedelta(days=1))
-        for i in range(customers // 5 if bookings is None else bookings):
+        for i in range(bookings):
             builder.booking_plan(i, now - timedelta(days=min(120, history_days)))
-        for _ in range(customers // 6 if leads is None else leads):
+        for _ in range(leads):
             builder.lead_plan(now - timedelta(days=min(180, history_days)))
         builder.run_events()
         builder.clock = now
@@ -90,11 +93,11 @@ def populate_tenant(
 
 def _deactivate_one(builder: _Builder, table: str, operation_id: str) -> None:
     rows = sorted(builder.tenant.table(table).rows(), key=lambda r: r.id)
-    candidates = [r for r in rows if "CSR" in r.data.get("positions", []) or table == "technicians"]
+    candidates = [r for r in rows if "CSR" in r.get("positions", []) or table == "technicians"]
     if len(candidates) < 2:
         return
     row = candidates[builder.rng.randrange(1, len(candidates))]
-    hired = parse_datetime(row.data["createdOn"])
+    hired = parse_datetime(row.get("createdOn"))
     builder.clock = builder.instant(
         max(hired, builder.now - timedelta(days=90)), builder.now - timedelta(days=1)
     )

@@ -179,7 +179,7 @@ def check_business_unit(ctx: TenantContext, unit_id: int | None, field: str = "b
 def _render(row: Row, model: type, guid: str | None) -> dict[str, Any]:
     shown = project(row.data, model)
     if guid is not None:
-        items = row.data.get(_EXTERNAL, {}).get(guid, [])
+        items = row.get(_EXTERNAL, {}).get(guid, [])
         shown["externalData"] = [dict(item) for item in items]
     return shown
 
@@ -208,7 +208,7 @@ def _update(call: Call) -> dict[str, Any]:
     if errors:
         raise validation_error(errors)
     guid = str(request.applicationGuid)
-    stored: dict[str, list[dict[str, Any]]] = row.data.get(_EXTERNAL, {})
+    stored: dict[str, list[dict[str, Any]]] = row.get(_EXTERNAL, {})
     mode = request.patchMode or ExternalDataPatchMode.REPLACE
     items: dict[str, str | None] = {}
     if mode is ExternalDataPatchMode.MERGE:

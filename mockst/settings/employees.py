@@ -101,8 +101,8 @@ def check_login(ctx: TenantContext, login: str | None, except_user_id: int | Non
         raise field_error("login", "The login must not be empty.")
     for table in (EMPLOYEES.table, TECHNICIANS_TABLE):
         for row in ctx.table(table).rows():
-            taken = row.data.get("loginName")
-            if taken and taken.lower() == login.lower() and row.data["userId"] != except_user_id:
+            taken = row.get("loginName")
+            if taken and taken.lower() == login.lower() and row.get("userId") != except_user_id:
                 raise field_error("login", f"The login '{login}' is already taken.")
     return login
 
@@ -131,7 +131,7 @@ def account_action(
 ) -> dict[str, Any]:
     if action is AccountAction.ACTIVATE:
         changes = {"active": True, "terminationDate": None, **extra}
-        if any(row.data.get(k) != v for k, v in changes.items()):
+        if any(row.get(k) != v for k, v in changes.items()):
             resource.change(call, row, changes)
     elif action is AccountAction.DEACTIVATE:
         if row.active:
@@ -141,7 +141,7 @@ def account_action(
     else:
         if not row.active:
             raise field_error("action", f"{action.value} needs an active account.")
-        if not row.data.get("email"):
+        if not row.get("email"):
             raise field_error("action", f"{action.value} needs an email address on the account.")
     return {"status": "Success"}
 
@@ -171,7 +171,7 @@ def create_employee(
         "firstName": first,
         "lastName": last,
         "managerId": None,
-        "role": role.data["builtInRole"],
+        "role": role.get("builtInRole"),
         "roleIds": [role.id],
         "businessUnitId": request.businessUnitId,
         "email": email,
@@ -222,12 +222,12 @@ def update_changes(call: Call, row: Row, body: Any, employee_type: EmployeeType)
     if "email" in present:
         changes["email"] = check_email(body.email)
     if "login" in present:
-        changes["loginName"] = check_login(call, body.login, row.data["userId"])
+        changes["loginName"] = check_login(call, body.login, row.get("userId"))
     if "roleId" in present:
         role = check_role(call, body.roleId, employee_type)
         changes["roleIds"] = [role.id]
         if employee_type is EmployeeType.EMPLOYEE:
-            changes["role"] = role.data["builtInRole"]
+            changes["role"] = role.get("builtInRole")
     if "businessUnitId" in present:
         check_business_unit(call, body.businessUnitId)
         changes["businessUnitId"] = body.businessUnitId

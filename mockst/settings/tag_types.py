@@ -43,7 +43,7 @@ def _check_name(ctx: TenantContext, name: str, except_id: int | None = None) -> 
     if not name:
         raise field_error("name", "The name must not be empty.")
     for row in ctx.table(TAG_TYPES.table).rows():
-        if row.id != except_id and row.data["name"].lower() == name.lower():
+        if row.id != except_id and row.get("name").lower() == name.lower():
             raise field_error("name", f"A tag type named '{name}' already exists.")
     return name
 

@@ -93,10 +93,10 @@ def check_role(ctx: TenantContext, role_id: int, employee_type: EmployeeType) ->
     row = ctx.table(USER_ROLES.table).get(role_id)
     if row is None or not row.active:
         raise field_error("roleId", f"User role {role_id} does not exist.")
-    if row.data["employeeType"] != employee_type.value:
+    if row.get("employeeType") != employee_type.value:
         raise field_error(
             "roleId",
-            f"User role {role_id} is a role for {row.data['employeeType']} users, "
+            f"User role {role_id} is a role for {row.get('employeeType')} users, "
             f"not for {employee_type.value} users.",
         )
     return row
@@ -105,7 +105,7 @@ def check_role(ctx: TenantContext, role_id: int, employee_type: EmployeeType) ->
 def _employee_type_matches(row: Row, value: str) -> bool:
     if value in (RequestedEmployeeTypeArg.NONE, RequestedEmployeeTypeArg.ALL):
         return True
-    return row.data.get("employeeType") == value
+    return row.get("employeeType") == value
 
 
 EMPLOYEE_TYPE = Filter(

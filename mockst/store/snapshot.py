@@ -24,12 +24,12 @@ def row_to_json(row: Row) -> dict[str, Any]:
 
 
 def row_from_json(item: dict[str, Any]) -> Row:
-    return Row(
-        id=item["id"],
-        data=item["data"],
-        seq=int(item["seq"]),
-        changed_at=datetime.fromisoformat(item["changedAt"]),
-        deleted=bool(item.get("deleted", False)),
+    return Row.make(
+        item["id"],
+        item["data"],
+        int(item["seq"]),
+        datetime.fromisoformat(item["changedAt"]),
+        bool(item.get("deleted", False)),
     )
 
 

@@ -83,19 +83,22 @@ class SqliteStore:
                         "INSERT OR REPLACE INTO identity VALUES (?, ?, ?)",
                         (kind, key, json.dumps(to_json(record))),
                     )
-            for tenant, name, ident in txn.rows:
+            for (tenant, name), touched in txn.rows.items():
                 data = world.tenants.get(tenant)
-                row = data.tables[name].raw(ident) if data and name in data.tables else None
-                if row is None:
-                    db.execute(
-                        "DELETE FROM rows WHERE tenant = ? AND tbl = ? AND id = ?",
-                        (tenant, name, json.dumps(ident)),
-                    )
-                else:
-                    db.execute(
-                        "INSERT OR REPLACE INTO rows VALUES (?, ?, ?, ?)",
-                        (tenant, name, json.dumps(ident), json.dumps(snapshot.row_to_json(row))),
-                    )
+                table = data.tables.get(name) if data else None
+                for ident in touched:
+                    row = table.raw(ident) if table else None
+                    if row is None:
+                        db.execute(
+                            "DELETE FROM rows WHERE tenant = ? AND tbl = ? AND id = ?",
+                            (tenant, name, json.dumps(ident)),
+                        )
+                    else:
+                        saved = json.dumps(snapshot.row_to_json(row))
+                        db.execute(
+                            "INSERT OR REPLACE INTO rows VALUES (?, ?, ?, ?)",
+                            (tenant, name, json.dumps(ident), saved),
+                        )
             self._write_meta(world, txn.meta)
             db.execute("COMMIT")
         except BaseException:

@@ -2,37 +2,22 @@
 
 A row is replaced, never edited in place: that keeps undo trivial (put the old object back) and
 lets a reader hold a row while a writer moves on. Deleting is soft: the row stays, marked deleted,
-because export feeds must report deletions too.
+because export feeds must report deletions too. Rows are stored packed (``store/row.py``).
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left, insort
 from collections.abc import Callable, Hashable, Iterator
-from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
 import orjson
 
 from mockst.encoding import dumps
+from mockst.store.row import Row, RowId
 
-RowId = int | str
 MAX_RENDERED = 20_000  # rendered rows kept per table
-
-
-@dataclass(frozen=True, slots=True)
-class Row:
-    id: RowId
-    data: dict[str, Any]
-    seq: int  # the tenant's change counter when this row last changed: export order
-    changed_at: datetime
-    deleted: bool = False
-
-    @property
-    def active(self) -> bool:
-        """Visible as active: not deleted and not flagged inactive by the resource itself."""
-        return not self.deleted and self.data.get("active", True) is not False
 
 
 # (table, row id, the row as it was before, or None when the change created it)
@@ -80,9 +65,7 @@ class Table:
             self._by_id = sorted((r for r in self._rows.values() if not r.deleted), key=_id)
         return self._by_id
 
-    def rendered(
-        self, row: Row, view: Hashable, render: Callable[[Row], Any]
-    ) -> orjson.Fragment:
+    def rendered(self, row: Row, view: Hashable, render: Callable[[Row], Any]) -> orjson.Fragment:
         """``render(row)`` as JSON, made once per row and view while the row stays unchanged."""
         key = (row.id, view)
         hit = self._rendered.get(key)
@@ -90,26 +73,27 @@ class Table:
             return hit[1]
         if len(self._rendered) >= MAX_RENDERED:
             self._rendered.clear()  # bounded memory; the next pages fill it again
-        fragment = orjson.Fragment(dumps(render(row)))
+        # bytes() copies to the exact size: orjson's own result keeps a buffer of several KB.
+        fragment = orjson.Fragment(bytes(memoryview(dumps(render(row)))))
         self._rendered[key] = (row, fragment)
         return fragment
 
     def insert(self, ident: RowId, data: dict[str, Any], now: datetime) -> Row:
         if ident in self._rows:
             raise KeyError(f"{self.name} {ident} exists")
-        row = Row(ident, data, self._next_seq(), now)
+        row = Row.make(ident, data, self._next_seq(), now)
         self._put(ident, None, row)
         return row
 
     def update(self, ident: RowId, changes: dict[str, Any], now: datetime) -> Row:
         old = self._rows[ident]
-        row = replace(old, data={**old.data, **changes}, seq=self._next_seq(), changed_at=now)
+        row = Row.make(ident, {**old.data, **changes}, self._next_seq(), now)
         self._put(ident, old, row)
         return row
 
     def delete(self, ident: RowId, now: datetime) -> Row:
         old = self._rows[ident]
-        row = replace(old, deleted=True, seq=self._next_seq(), changed_at=now)
+        row = old.changed(self._next_seq(), now, deleted=True)
         self._put(ident, old, row)
         return row
 

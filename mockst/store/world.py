@@ -51,7 +51,9 @@ class TenantData:
 
 @dataclass
 class Transaction:
-    rows: dict[tuple[int, str, RowId], Row | None] = field(default_factory=dict)
+    # (tenant, table) → row id → the row as it was before the transaction (None: it is new).
+    # Nested rather than keyed by triples: a seeded tenant touches half a million rows at once.
+    rows: dict[tuple[int, str], dict[RowId, Row | None]] = field(default_factory=dict)
     identity: dict[tuple[str, str], Any] = field(default_factory=dict)
     meta: set[str] = field(default_factory=set)
     tenants_dropped: set[int] = field(default_factory=set)
@@ -101,10 +103,11 @@ class World:
             yield
 
     def _undo(self, txn: Transaction) -> None:
-        for (tenant_id, name, ident), old in txn.rows.items():
+        for (tenant_id, name), touched in txn.rows.items():
             data = self.tenants.get(tenant_id)
             if data is not None and name in data.tables:
-                data.tables[name].restore(ident, old)
+                for ident, old in touched.items():
+                    data.tables[name].restore(ident, old)
         for (kind, key), old in txn.identity.items():
             if old is None:
                 self.identity[kind].pop(key, None)
@@ -118,7 +121,10 @@ class World:
 
     def _touch_row(self, table: Table, ident: RowId, old: Row | None) -> None:
         txn = self._require_txn()
-        txn.rows.setdefault((table.tenant_id, table.name, ident), old)
+        touched = txn.rows.get((table.tenant_id, table.name))
+        if touched is None:
+            touched = txn.rows[table.tenant_id, table.name] = {}
+        touched.setdefault(ident, old)
 
     def _touch_meta(self, key: str) -> None:
         if self._txn is not None:
