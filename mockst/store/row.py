@@ -1,69 +1,101 @@
 """One stored row, packed.
 
-A row is stored packed, because a tenant with 100,000 customers holds about half a million rows:
-one tuple ``(id, seq, changed_at, deleted, shape, *values)``, where the shape (shared by every row
-with the same field names in the same order) maps each field name to its place, and nested objects
-and lists are packed the same way. A row of dicts cost about 1.3 KB; packed, about 0.4 KB
-(``docs/benchmarks.md``). ``row.get(name)`` reads one field; ``row.data`` rebuilds the whole
-record as a new dict, so changing that dict never changes the row.
+A tenant with 100,000 customers holds about half a million rows, so a row is kept small: one
+tuple ``(id, seq, changed_at, deleted, shape, values)`` where the shape (shared by every row with
+the same field names in the same order) maps each field name to its place, and ``values`` is the
+record's field values in that order, marshalled to bytes (nested objects as ``(shape number,
+*values)``, so no field name is stored twice). A record held as a dict cost about 1.3 KB; packed,
+about 0.3 KB (``docs/benchmarks.md``). The price is decoding on read, about a microsecond a row.
+
+``row.get(name)`` reads one field; ``row.data`` rebuilds the whole record as a new dict, so
+changing that dict never changes the row.
 """
 
 from __future__ import annotations
 
-import weakref
-from itertools import islice
+import marshal
 from operator import itemgetter
 from typing import Any
+
+from mockst.encoding import to_keep
 
 RowId = int | str
 
 
 class Shape:
-    """The field names of a packed object, in order, with each name's place."""
+    """The field names of an object, in order, with each name's place; which fields hold nested
+    objects (reading a record unpacks only those); and whether the record says ``active:
+    false`` (so filtering by activity never decodes). One per distinct combination."""
 
-    __slots__ = ("__weakref__", "index", "keys")
+    __slots__ = ("inactive", "index", "keys", "nested", "number")
 
-    def __init__(self, keys: tuple[str, ...]) -> None:
+    def __init__(
+        self, keys: tuple[str, ...], nested: tuple[str, ...], inactive: bool, number: int
+    ) -> None:
         self.keys = keys
+        self.nested = nested
+        self.inactive = inactive
+        self.number = number
         self.index = {key: place for place, key in enumerate(keys)}
 
 
-# One Shape per distinct key order, alive while some packed value uses it.
-_SHAPES: weakref.WeakValueDictionary[tuple[str, ...], Shape] = weakref.WeakValueDictionary()
+# Every shape ever packed, by key order and by number; as many as there are distinct key orders
+# among stored objects (a few dozen), so they are kept for the life of the process.
+_BY_KEYS: dict[tuple[tuple[str, ...], tuple[str, ...], bool], Shape] = {}
+_BY_NUMBER: list[Shape] = []
 
 
-def shape_of(keys: tuple[str, ...]) -> Shape:
-    shape = _SHAPES.get(keys)
+def _holds_object(packed: Any) -> bool:
+    kind = type(packed)
+    return kind is tuple or (kind is list and any(map(_holds_object, packed)))
+
+
+def _pack_object(value: dict[str, Any], inactive: bool = False) -> tuple[Shape, list[Any]]:
+    """The object's shape and its values in the shape's order, containers packed."""
+    keys = tuple(value)
+    packed = list(value.values())
+    nested: tuple[str, ...] = ()
+    for place, item in enumerate(packed):
+        kind = type(item)
+        if kind is dict or kind is list or kind is tuple:  # most values are plain: skip them fast
+            item = packed[place] = _pack(item)
+            if _holds_object(item):
+                nested += (keys[place],)
+    shape = _BY_KEYS.get((keys, nested, inactive))
     if shape is None:
-        shape = _SHAPES[keys] = Shape(keys)
-    return shape
+        shape = _BY_KEYS[keys, nested, inactive] = Shape(keys, nested, inactive, len(_BY_NUMBER))
+        _BY_NUMBER.append(shape)
+    return shape, packed
 
 
-def pack(value: Any) -> Any:
-    """JSON-like ``value`` as tuples: an object becomes ``(shape, *values)``, a list a tuple."""
+def _pack(value: Any) -> Any:
+    """A JSON-like value made of what marshal writes: an object becomes ``(shape number,
+    *values)``, a list stays a list."""
     kind = type(value)
     if kind is dict:
-        if not value:
-            return _EMPTY_OBJECT
-        return (shape_of(tuple(value)), *map(pack, value.values()))
+        shape, packed = _pack_object(value)
+        return (shape.number, *packed)
     if kind is list or kind is tuple:
-        return tuple(map(pack, value))
+        return list(map(_pack, value))
     return value
 
 
-_EMPTY_OBJECT = (shape_of(()),)  # shared: most rows carry an empty externalDataByApp
+def _record(shape: Shape, values: Any) -> dict[str, Any]:
+    record = dict(zip(shape.keys, values))  # noqa: B905 - same length by construction; hot
+    for key in shape.nested:
+        record[key] = _unpack(record[key])
+    return record
 
 
-def unpack(value: Any) -> Any:
-    """The inverse of ``pack``: fresh dicts and lists."""
-    if type(value) is not tuple:
-        return value
-    if value and type(value[0]) is Shape:
-        return dict(zip(value[0].keys, map(unpack, islice(value, 1, None)), strict=True))
-    return list(map(unpack, value))
+def _unpack(value: Any) -> Any:
+    if type(value) is tuple:
+        return _record(_BY_NUMBER[value[0]], value[1:])
+    if type(value) is list:
+        return [_unpack(item) for item in value]
+    return value
 
 
-_HEADER = 5  # id, seq, changed_at, deleted, shape
+_HEADER = 5  # id, seq, changed_at, deleted, shape; then the marshalled values
 
 
 class Row(tuple[Any, ...]):
@@ -81,31 +113,31 @@ class Row(tuple[Any, ...]):
     def make(
         cls, ident: RowId, data: dict[str, Any], seq: int, changed_at: Any, deleted: bool = False
     ) -> Row:
-        shape = shape_of(tuple(data))
-        return cls((ident, seq, changed_at, deleted, shape, *map(pack, data.values())))
+        shape, packed = _pack_object(data, data.get("active", True) is False)
+        return cls((ident, seq, changed_at, deleted, shape, to_keep(marshal.dumps(packed))))
 
     def changed(self, seq: int, changed_at: Any, *, deleted: bool | None = None) -> Row:
         """The same record under a new change stamp (and, if given, deletion mark)."""
         flag = self[3] if deleted is None else deleted
-        return Row((self[0], seq, changed_at, flag, *islice(self, 4, None)))
+        return Row((self[0], seq, changed_at, flag, self[4], self[5]))
 
     def get(self, key: str, default: Any = None) -> Any:
         """One field of the record, unpacked; ``default`` when the record has no such field."""
         place = self[4].index.get(key)
         if place is None:
             return default
-        value = self[_HEADER + place]
-        return unpack(value) if type(value) is tuple else value
+        value = marshal.loads(self[5])[place]
+        return _unpack(value) if key in self[4].nested else value
 
     @property
     def data(self) -> dict[str, Any]:
         """The whole record as a new dict."""
-        return dict(zip(self[4].keys, map(unpack, islice(self, _HEADER, None)), strict=True))
+        return _record(self[4], marshal.loads(self[5]))
 
     @property
     def active(self) -> bool:
         """Visible as active: not deleted and not flagged inactive by the resource itself."""
-        return not self[3] and self.get("active", True) is not False
+        return not self[3] and not self[4].inactive
 
     def __repr__(self) -> str:
         return f"Row(id={self[0]!r}, seq={self[1]!r}, deleted={self[3]!r}, data={self.data!r})"

@@ -10,11 +10,12 @@ from __future__ import annotations
 from bisect import bisect_left, insort
 from collections.abc import Callable, Hashable, Iterator
 from datetime import datetime
+from operator import itemgetter
 from typing import Any
 
 import orjson
 
-from mockst.encoding import dumps
+from mockst.encoding import dumps_to_keep
 from mockst.store.row import Row, RowId
 
 MAX_RENDERED = 20_000  # rendered rows kept per table
@@ -30,7 +31,10 @@ class Table:
     ) -> None:
         self.tenant_id = tenant_id
         self.name = name
-        self._rows: dict[RowId, Row] = {}
+        # Every row, deleted ones too, in id order: the table itself. A sorted list rather than a
+        # dict by id: found by bisection just as fast for a table's size, and 40 bytes a row
+        # smaller (ids only grow, so a new row is appended).
+        self._all: list[Row] = []
         self._next_seq = next_seq
         self._touch = touch
         # Ordered views, built on first use and then kept up to date by each change, so a list
@@ -42,27 +46,37 @@ class Table:
         self._rendered: dict[tuple[RowId, Hashable], tuple[Row, orjson.Fragment]] = {}
 
     def __len__(self) -> int:
-        return sum(1 for row in self._rows.values() if not row.deleted)
+        return sum(1 for row in self._all if not row.deleted)
+
+    def _place(self, ident: RowId) -> int:
+        """Where ``ident``'s row is in ``_all``, or -1."""
+        rows = self._all
+        try:
+            place = bisect_left(rows, ident, key=_id)
+        except TypeError:  # an id of another kind (text for numbers): no such row
+            return -1
+        return place if place < len(rows) and rows[place].id == ident else -1
 
     def get(self, ident: RowId, *, include_deleted: bool = False) -> Row | None:
-        row = self._rows.get(ident)
-        if row is None or (row.deleted and not include_deleted):
+        place = self._place(ident)
+        if place < 0:
             return None
-        return row
+        row = self._all[place]
+        return None if row.deleted and not include_deleted else row
 
     def rows(self, *, include_deleted: bool = False) -> Iterator[Row]:
-        return (r for r in self._rows.values() if include_deleted or not r.deleted)
+        return (r for r in self._all if include_deleted or not r.deleted)
 
     def in_change_order(self) -> list[Row]:
         """Every row, deleted ones too, by sequence number (export order). Do not modify."""
         if self._by_seq is None:
-            self._by_seq = sorted(self._rows.values(), key=_seq)
+            self._by_seq = sorted(self._all, key=_seq)
         return self._by_seq
 
     def in_id_order(self) -> list[Row]:
         """Live rows by id (the default list order). Do not modify."""
         if self._by_id is None:
-            self._by_id = sorted((r for r in self._rows.values() if not r.deleted), key=_id)
+            self._by_id = [r for r in self._all if not r.deleted]
         return self._by_id
 
     def rendered(self, row: Row, view: Hashable, render: Callable[[Row], Any]) -> orjson.Fragment:
@@ -73,33 +87,38 @@ class Table:
             return hit[1]
         if len(self._rendered) >= MAX_RENDERED:
             self._rendered.clear()  # bounded memory; the next pages fill it again
-        # bytes() copies to the exact size: orjson's own result keeps a buffer of several KB.
-        fragment = orjson.Fragment(bytes(memoryview(dumps(render(row)))))
+        fragment = orjson.Fragment(dumps_to_keep(render(row)))
         self._rendered[key] = (row, fragment)
         return fragment
 
     def insert(self, ident: RowId, data: dict[str, Any], now: datetime) -> Row:
-        if ident in self._rows:
+        if self._place(ident) >= 0:
             raise KeyError(f"{self.name} {ident} exists")
         row = Row.make(ident, data, self._next_seq(), now)
         self._put(ident, None, row)
         return row
 
     def update(self, ident: RowId, changes: dict[str, Any], now: datetime) -> Row:
-        old = self._rows[ident]
+        old = self._existing(ident)
         row = Row.make(ident, {**old.data, **changes}, self._next_seq(), now)
         self._put(ident, old, row)
         return row
 
     def delete(self, ident: RowId, now: datetime) -> Row:
-        old = self._rows[ident]
+        old = self._existing(ident)
         row = old.changed(self._next_seq(), now, deleted=True)
         self._put(ident, old, row)
         return row
 
+    def _existing(self, ident: RowId) -> Row:
+        place = self._place(ident)
+        if place < 0:
+            raise KeyError(f"{self.name} {ident} does not exist")
+        return self._all[place]
+
     def _put(self, ident: RowId, old: Row | None, row: Row) -> None:
         self._touch(self, ident, old)
-        self._rows[ident] = row
+        self._store(ident, row)
         if self._by_seq is not None:  # the new row has the tenant's newest sequence number
             if old is not None:
                 del self._by_seq[bisect_left(self._by_seq, old.seq, key=_seq)]
@@ -115,19 +134,24 @@ class Table:
 
     # Used by undo and by loading saved state; bypass the change counter on purpose.
     def restore(self, ident: RowId, row: Row | None) -> None:
-        if row is None:
-            self._rows.pop(ident, None)
-        else:
-            self._rows[ident] = row
+        if row is not None:
+            self._store(ident, row)
+        elif (place := self._place(ident)) >= 0:
+            del self._all[place]
         self._by_seq = self._by_id = None
 
+    def _store(self, ident: RowId, row: Row) -> None:
+        rows = self._all
+        if not rows or rows[-1].id < ident:
+            rows.append(row)
+        elif (place := self._place(ident)) >= 0:
+            rows[place] = row
+        else:
+            insort(rows, row, key=_id)
+
     def raw(self, ident: RowId) -> Row | None:
-        return self._rows.get(ident)
+        return self.get(ident, include_deleted=True)
 
 
-def _seq(row: Row) -> int:
-    return row.seq
-
-
-def _id(row: Row) -> Any:
-    return row.id
+_seq = itemgetter(1)  # Row.seq, read straight off the tuple: these run inside bisect and sort
+_id = itemgetter(0)  # Row.id
