@@ -101,7 +101,6 @@ def create_app(world: World | None = None, config: Config | None = None) -> Star
 
     app = Starlette(
         routes=[
-            *routing.routes(list(registry.operations())),  # first: the busiest by far
             Route("/connect/token", token_endpoint, methods=["POST"]),
             Route("/openapi.json", openapi_json, methods=["GET"]),
             Route("/docs", docs, methods=["GET"]),
@@ -119,6 +118,13 @@ def create_app(world: World | None = None, config: Config | None = None) -> Star
                 token_limiter=token_rate_limiter,
                 max_header_count=config.max_header_count,
                 max_header_bytes=config.max_header_bytes,
+            ),
+            # Every API operation, served before Starlette's router is reached (see routing).
+            Middleware(
+                routing.ApiDispatcher,
+                world=world,
+                config=config,
+                operations=list(registry.operations()),
             ),
         ],
     )

@@ -1,4 +1,4 @@
-"""From declarations to Starlette routes: one endpoint per path, dispatching on method.
+"""From declarations to served requests: one ASGI stage for every API path, dispatching on method.
 
 For each call: bind the tenant, run the guard, bind path and query, read and validate the body,
 then run the handler inside one world transaction and render its result. Any ``ApiError`` on the
@@ -7,15 +7,16 @@ way becomes ``ApiErrorResponse``; nothing here knows about customers or bookings
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
+from dataclasses import dataclass
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
-from starlette.datastructures import URLPath
-from starlette.requests import Request
+from starlette.datastructures import Headers, QueryParams
 from starlette.responses import Response
-from starlette.routing import BaseRoute, Match, NoMatchFound, Route
-from starlette.types import Receive, Scope, Send
+from starlette.routing import compile_path
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 from mockst.api.operation import Call, Empty, Operation
 from mockst.api.params import bind, path
@@ -26,7 +27,6 @@ from mockst.errors import ApiError, validation_error
 from mockst.store.world import World
 
 TENANT = path("tenant")
-ALL_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]
 JSON_TYPES = ("application/json", "text/json")
 
 
@@ -61,23 +61,30 @@ def body_errors(exc: ValidationError) -> dict[str, list[str]]:
     return errors
 
 
-async def read_body(request: Request, op: Operation, config: Config) -> BaseModel | None:
+async def read_body(
+    headers: Headers, receive: Receive, op: Operation, config: Config
+) -> BaseModel | None:
     assert op.body is not None
-    declared = request.headers.get("content-length")
+    declared = headers.get("content-length")
     if declared is not None and declared.isdigit() and int(declared) > config.max_body_bytes:
         raise ApiError(413, "Request body too large.")
-    chunks, size = [], 0
-    async for chunk in request.stream():
+    chunks, size, more = [], 0, True
+    while more:
+        message = await receive()
+        if message["type"] != "http.request":  # the client went away
+            raise ApiError(400, "The request body was not received.")
+        chunk = message.get("body", b"")
         size += len(chunk)
         if size > config.max_body_bytes:
             raise ApiError(413, "Request body too large.")
         chunks.append(chunk)
+        more = message.get("more_body", False)
     raw = b"".join(chunks)
     if not raw.strip():
         if op.body_required:
             raise validation_error({"": ["A non-empty request body is required."]})
         return None
-    content_type = request.headers.get("content-type", "")
+    content_type = headers.get("content-type", "")
     if not _is_json(content_type):
         raise ApiError(
             415, "Unsupported Media Type", {"": [f"Expected JSON, got '{content_type}'."]}
@@ -86,10 +93,6 @@ async def read_body(request: Request, op: Operation, config: Config) -> BaseMode
         return op.body.model_validate_json(raw, strict=True)
     except ValidationError as exc:
         raise validation_error(body_errors(exc)) from None
-
-
-def _bind_tenant(request: Request) -> int:
-    return bind((TENANT,), request.path_params)["tenant"]
 
 
 def _booking_provider(op: Operation, values: dict[str, Any]) -> int | None:
@@ -102,23 +105,30 @@ def _booking_provider(op: Operation, values: dict[str, Any]) -> int | None:
         return None
 
 
-async def run(request: Request, op: Operation) -> Response:
-    world: World = request.app.state.world
-    config: Config = request.app.state.config
-    tenant_id = _bind_tenant(request)
-    raw_path = {k: v for k, v in request.path_params.items() if k != "tenant"}
+async def run(
+    world: World,
+    config: Config,
+    op: Operation,
+    scope: Scope,
+    receive: Receive,
+    path_params: dict[str, str],
+) -> bytes | None:
+    """The operation's JSON answer (None for an empty one), or an ``ApiError``."""
+    tenant_id = bind((TENANT,), path_params)["tenant"]
+    raw_path = {k: v for k, v in path_params.items() if k != "tenant"}
+    headers = Headers(scope=scope)
     principal = guard.authorize(
         world,
         config,
-        request.headers,
+        headers,
         tenant_id,
         op.scope,
         op.booking,
         _booking_provider(op, raw_path),
     )
     path_values = bind(op.path_params, raw_path)
-    query_values = bind(op.query, request.query_params)
-    body = await read_body(request, op, config) if op.body is not None else None
+    query_values = bind(op.query, QueryParams(scope["query_string"]))
+    body = await read_body(headers, receive, op, config) if op.body is not None else None
     with world.transaction():
         call = Call(
             world=world,
@@ -131,9 +141,7 @@ async def run(request: Request, op: Operation) -> Response:
             now=world.clock.now(),
         )
         result = op.handler(call)
-    if isinstance(op.response, Empty):
-        return Response(status_code=200)
-    return Response(dumps(result), media_type="application/json; charset=utf-8")
+    return None if isinstance(op.response, Empty) else dumps(result)
 
 
 def render_error(config: Config, exc: ApiError) -> Response:
@@ -144,68 +152,75 @@ def render_error(config: Config, exc: ApiError) -> Response:
     return exc.response()
 
 
-def endpoint(ops: dict[str, Operation]):
-    allowed = ", ".join(sorted(ops))
-
-    async def dispatch(request: Request) -> Response:
-        op = ops.get(request.method)
-        if op is None:
-            if request.method == "HEAD" and "GET" in ops:
-                op = ops["GET"]
-            else:
-                error = ApiError(405, "Method Not Allowed", headers={"Allow": allowed})
-                return error.response()
-        try:
-            return await run(request, op)
-        except ApiError as exc:
-            return render_error(request.app.state.config, exc)
-
-    return dispatch
-
-
 def _route_order(path: str) -> tuple[tuple[int, str], ...]:
     # Literal segments before parameters, so /customers/contacts is never read as /customers/{id}.
     return tuple((1 if s.startswith("{") else 0, s) for s in path.split("/"))
 
 
-def routes(operations: list[Operation]) -> list[BaseRoute]:
-    by_path: dict[str, dict[str, Operation]] = defaultdict(dict)
-    for op in operations:
-        by_path[op.full_path][op.method] = op
-    ordered = [
-        Route(p, endpoint(by_path[p]), methods=ALL_METHODS)
-        for p in sorted(by_path, key=_route_order)
-    ]
-    return [OperationIndex(ordered)]
+@dataclass(frozen=True)
+class _Path:
+    pattern: re.Pattern[str]
+    ops: dict[str, Operation]  # by method
+    allowed: str  # for 405's Allow header
 
 
-class OperationIndex(BaseRoute):
-    """Every API route behind one index keyed by module and first resource segment.
+class ApiDispatcher:
+    """Plain ASGI stage that serves every API operation itself; anything else goes on to ``app``.
 
-    Starlette tries routes one by one, a regular expression each; here a path is split once and
-    only the routes of its resource family (``/crm/v2/tenant/{tenant}/customers…``) are tried, in
-    the same literal-first order.
+    It sits inside the journal and fault stages and in front of Starlette's router: a path is
+    split once, only the paths of its resource family (``/crm/v2/tenant/{tenant}/customers…``)
+    are tried, literal segments before parameters, and the answer is sent as two ASGI messages.
+    Starlette's Request, Response, router and exception stage cost an API call more than the
+    rest of the simulator's work on it did (``docs/benchmarks.md``).
     """
 
-    def __init__(self, ordered: list[Route]) -> None:
-        self.routes = ordered
-        self._families: dict[tuple[str, str], list[Route]] = defaultdict(list)
-        for route in ordered:
-            self._families[_family(route.path)].append(route)
+    def __init__(
+        self, app: ASGIApp, world: World, config: Config, operations: list[Operation]
+    ) -> None:
+        self.app = app
+        self.world = world
+        self.config = config
+        by_path: dict[str, dict[str, Operation]] = defaultdict(dict)
+        for op in operations:
+            by_path[op.full_path][op.method] = op
+        self._families: dict[tuple[str, str], list[_Path]] = defaultdict(list)
+        for full_path in sorted(by_path, key=_route_order):
+            ops = by_path[full_path]
+            pattern = compile_path(full_path)[0]
+            entry = _Path(pattern, ops, ", ".join(sorted(ops)))
+            self._families[_family(full_path)].append(entry)
 
-    def matches(self, scope: Scope) -> tuple[Match, Scope]:
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "http":
-            for route in self._families.get(_family(scope["path"]), ()):
-                match, child = route.matches(scope)
-                if match is not Match.NONE:
-                    return match, {**child, "mockst.route": route}
-        return Match.NONE, {}
+            path = scope["path"]
+            for entry in self._families.get(_family(path), ()):
+                match = entry.pattern.match(path)
+                if match is not None:
+                    await self._serve(entry, match.groupdict(), scope, receive, send)
+                    return
+        await self.app(scope, receive, send)
 
-    async def handle(self, scope: Scope, receive: Receive, send: Send) -> None:
-        await scope["mockst.route"].handle(scope, receive, send)
+    async def _serve(
+        self, entry: _Path, params: dict[str, str], scope: Scope, receive: Receive, send: Send
+    ) -> None:
+        method = scope["method"]
+        op = entry.ops.get(method) or (entry.ops.get("GET") if method == "HEAD" else None)
+        try:
+            if op is None:
+                raise ApiError(405, "Method Not Allowed", headers={"Allow": entry.allowed})
+            body = await run(self.world, self.config, op, scope, receive, params)
+        except ApiError as exc:
+            await render_error(self.config, exc)(scope, receive, send)
+            return
+        content = body or b""
+        headers = [(b"content-length", str(len(content)).encode("latin-1"))]
+        if body is not None:
+            headers.append((b"content-type", JSON_MEDIA_TYPE))
+        await send({"type": "http.response.start", "status": 200, "headers": headers})
+        await send({"type": "http.response.body", "body": content})
 
-    def url_path_for(self, name: str, /, **path_params: Any) -> URLPath:
-        raise NoMatchFound(name, path_params)
+
+JSON_MEDIA_TYPE = b"application/json; charset=utf-8"
 
 
 def _family(path: str) -> tuple[str, str]:
