@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from mockst.api.types import INT32_MAX, INT32_MIN, INT64_MAX, INT64_MIN
@@ -40,6 +40,10 @@ class Param:
     enum_name: str | None = None  # component name of the enum, e.g. "Crm.V2.ActiveRequestArg"
     description: str = ""
     array: bool = False  # repeated (``ids=1&ids=2``): a list of ``kind`` values
+    key: str = field(init=False, repr=False, compare=False)  # the name as binding matches it
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "key", self.name.lower())
 
     def schema(self) -> dict[str, Any]:
         if self.kind == "enum":
@@ -97,7 +101,7 @@ def bind(params: tuple[Param, ...], raw: Mapping[str, str]) -> dict[str, Any]:
         if param.array:
             _bind_array(param, raw, values, errors)
             continue
-        text = folded.get(param.name.lower())
+        text = folded.get(param.key)
         if text is None or (text == "" and param.kind != "string"):
             if param.required:
                 errors[param.name] = [f"The {param.name} field is required."]
@@ -121,7 +125,7 @@ def _bind_array(
     texts = [
         part.strip()
         for key, value in pairs
-        if key.lower() == param.name.lower()
+        if key.lower() == param.key
         for part in value.split(",")
         if part.strip()
     ]

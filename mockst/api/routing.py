@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -114,7 +115,11 @@ async def run(
     path_params: dict[str, str],
 ) -> bytes | None:
     """The operation's JSON answer (None for an empty one), or an ``ApiError``."""
-    tenant_id = bind((TENANT,), path_params)["tenant"]
+    text = path_params["tenant"]
+    if text.isascii() and text.isdigit() and len(text) < 19:  # the usual case, bound at once
+        tenant_id = int(text)
+    else:
+        tenant_id = bind((TENANT,), path_params)["tenant"]
     raw_path = {k: v for k, v in path_params.items() if k != "tenant"}
     headers = Headers(scope=scope)
     principal = guard.authorize(
@@ -127,7 +132,7 @@ async def run(
         _booking_provider(op, raw_path),
     )
     path_values = bind(op.path_params, raw_path)
-    query_values = bind(op.query, QueryParams(scope["query_string"]))
+    query_values = bind(op.query, _query_params(scope["query_string"]))
     body = await read_body(headers, receive, op, config) if op.body is not None else None
     with world.transaction():
         call = Call(
@@ -142,6 +147,13 @@ async def run(
         )
         result = op.handler(call)
     return None if isinstance(op.response, Empty) else dumps(result)
+
+
+@lru_cache(maxsize=1024)
+def _query_params(query_string: bytes) -> QueryParams:
+    """Parsed once per distinct query string: a connector sends the same few again and again
+    (QueryParams is immutable, so one parse is safely shared)."""
+    return QueryParams(query_string)
 
 
 def render_error(config: Config, exc: ApiError) -> Response:
