@@ -8,7 +8,7 @@ because export feeds must report deletions too. Rows are stored packed (``store/
 from __future__ import annotations
 
 from bisect import bisect_left, insort
-from collections.abc import Callable, Hashable, Iterator
+from collections.abc import Callable, Hashable, Iterable, Iterator
 from datetime import datetime
 from operator import itemgetter
 from typing import Any
@@ -44,6 +44,9 @@ class Table:
         # Rendered JSON of rows as lists show them, per view; a changed row is a new object, so
         # a hit is valid exactly when it was made from this very row.
         self._rendered: dict[tuple[RowId, Hashable], tuple[Row, orjson.Fragment]] = {}
+        # Whole list pages (see api.listing.page_of), valid until the table next changes.
+        self._pages: dict[Hashable, Any] = {}
+        self._page_rows = 0
 
     def __len__(self) -> int:
         return sum(1 for row in self._all if not row.deleted)
@@ -91,6 +94,36 @@ class Table:
         self._rendered[key] = (row, fragment)
         return fragment
 
+    def page(self, key: Hashable) -> Any:
+        """A page kept by ``keep_page`` since the table last changed, or None."""
+        return self._pages.get(key)
+
+    def keep_page(self, key: Hashable, page: Any, rows: int) -> None:
+        """Keep ``page`` (of ``rows`` rows) under ``key``; at most MAX_RENDERED rows in all."""
+        if self._page_rows + rows > MAX_RENDERED:
+            self._forget_pages()
+        self._pages[key] = page
+        self._page_rows += rows
+
+    def _forget_pages(self) -> None:
+        if self._pages:
+            self._pages.clear()
+            self._page_rows = 0
+
+    def rendered_rows(
+        self, rows: Iterable[Row], view: Hashable, render: Callable[[Row], Any]
+    ) -> list[orjson.Fragment]:
+        """``rendered`` for each of ``rows``, in one loop (a page runs this for every row)."""
+        cache = self._rendered
+        shown: list[orjson.Fragment] = []
+        for row in rows:
+            hit = cache.get((row[0], view))  # row[0]: the id, read straight off the tuple
+            if hit is not None and hit[0] is row:
+                shown.append(hit[1])
+            else:
+                shown.append(self.rendered(row, view, render))
+        return shown
+
     def insert(self, ident: RowId, data: dict[str, Any], now: datetime) -> Row:
         if self._place(ident) >= 0:
             raise KeyError(f"{self.name} {ident} exists")
@@ -119,6 +152,7 @@ class Table:
     def _put(self, ident: RowId, old: Row | None, row: Row) -> None:
         self._touch(self, ident, old)
         self._store(ident, row)
+        self._forget_pages()
         if self._by_seq is not None:  # the new row has the tenant's newest sequence number
             if old is not None:
                 del self._by_seq[bisect_left(self._by_seq, old.seq, key=_seq)]
@@ -139,6 +173,7 @@ class Table:
         elif (place := self._place(ident)) >= 0:
             del self._all[place]
         self._by_seq = self._by_id = None
+        self._forget_pages()
 
     def _store(self, ident: RowId, row: Row) -> None:
         rows = self._all

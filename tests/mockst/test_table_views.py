@@ -7,7 +7,11 @@ from datetime import UTC, datetime
 import orjson
 from hypothesis import given
 from hypothesis import strategies as st
+from pydantic import BaseModel
 
+from mockst.api.listing import active_filter, page_of
+from mockst.api.operation import Call
+from mockst.config import Config
 from mockst.store.world import World
 
 NOW = datetime(2026, 1, 1, tzinfo=UTC)
@@ -86,3 +90,52 @@ def test_lists_show_a_change_at_once(client, onboard) -> None:
     assert patched.status_code == 200
     after = client.get(tags, headers=creds["headers"]).json()["data"]
     assert [t["tagName"] for t in after] == ["New"]
+
+
+class _Thing(BaseModel):
+    id: int
+    n: int | None = None
+
+
+_pages = st.lists(
+    st.tuples(
+        st.sampled_from(["insert", "update", "deactivate", "delete", "fail", "list"]),
+        st.integers(0, 12),
+        st.sampled_from(["True", "False", "Any"]),
+        st.integers(1, 3),
+        st.booleans(),
+    ),
+    max_size=40,
+)
+
+
+@given(_pages)
+def test_kept_pages_equal_pages_made_afresh(steps: list[tuple[str, int, str, int, bool]]) -> None:
+    world = World()
+    config = Config()
+    tenant = world.tenant_data(1)
+    table = tenant.table("things")
+    for action, key, active, page, total in steps:
+        ident = 100 + key
+        row = table.get(ident)
+        try:
+            with world.transaction():
+                if action == "insert" and table.raw(ident) is None:
+                    table.insert(ident, {"id": ident, "n": key}, NOW)
+                elif action in ("update", "fail") and row is not None:
+                    table.update(ident, {"n": (row.get("n") or 0) + 1}, NOW)
+                    if action == "fail":
+                        raise RuntimeError("undone")
+                elif action == "deactivate" and row is not None:
+                    table.update(ident, {"active": False}, NOW)
+                elif action == "delete" and row is not None:
+                    table.delete(ident, NOW)
+        except RuntimeError:
+            pass
+        query = {"active": active, "page": page, "pageSize": 2, "includeTotal": total}
+        call = Call(world, tenant, NOW, config, None, {}, query, None)  # type: ignore[arg-type]
+        kept = page_of(call, table, _Thing, (active_filter(),))
+        again = page_of(call, table, _Thing, (active_filter(),))
+        table._forget_pages()
+        fresh = page_of(call, table, _Thing, (active_filter(),))
+        assert orjson.dumps(kept) == orjson.dumps(again) == orjson.dumps(fresh)
