@@ -15,13 +15,14 @@ class Clock:
     def __init__(self, offset_seconds: float = 0.0, frozen_at: datetime | None = None) -> None:
         self._lock = threading.Lock()
         self._offset = offset_seconds
+        self._shift = timedelta(seconds=offset_seconds)  # the offset, ready to add
         self._frozen_at = frozen_at
 
     def now(self) -> datetime:
         with self._lock:
             if self._frozen_at is not None:
                 return self._frozen_at
-            return datetime.now(UTC) + timedelta(seconds=self._offset)
+            return datetime.now(UTC) + self._shift
 
     def timestamp(self) -> float:
         return self.now().timestamp()
@@ -36,6 +37,7 @@ class Clock:
                 self._frozen_at += timedelta(seconds=seconds)
             else:
                 self._offset += seconds
+                self._shift = timedelta(seconds=self._offset)
         return self.now()
 
     def set(self, instant: datetime, *, frozen: bool | None = None) -> datetime:
@@ -48,6 +50,7 @@ class Clock:
             else:
                 self._frozen_at = None
                 self._offset = (instant - datetime.now(UTC)).total_seconds()
+                self._shift = timedelta(seconds=self._offset)
         return self.now()
 
     def freeze(self, frozen: bool = True) -> datetime:
@@ -66,4 +69,5 @@ class Clock:
         frozen = data.get("frozenAt")
         with self._lock:
             self._offset = float(data.get("offsetSeconds") or 0.0)  # type: ignore[arg-type]
+            self._shift = timedelta(seconds=self._offset)
             self._frozen_at = datetime.fromisoformat(str(frozen)) if frozen else None

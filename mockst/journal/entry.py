@@ -90,7 +90,7 @@ class Entry:
         method: str,
         path: str,
         query: bytes,
-        headers: list[tuple[bytes, bytes]],
+        request_headers: bytes,  # packed by ``pack_headers``
         body_limit: int,
     ) -> None:
         self.id = ident
@@ -98,7 +98,7 @@ class Entry:
         self.method = method
         self.path = path
         self.query = query
-        self.request_headers = pack_headers(headers)
+        self.request_headers = request_headers
         self.request_body = self.response_body = NO_BODY  # most requests have none: no objects
         self.body_limit = body_limit
         self.response_headers = b""

@@ -12,9 +12,9 @@ from collections import deque
 from typing import Any
 
 from mockst.clock import Clock
-from mockst.journal.entry import Entry
+from mockst.journal.entry import Entry, pack_headers
 from mockst.journal.query import JournalQuery, select
-from mockst.wire import HEADER_BYTES_KEY, header_bytes
+from mockst.wire import HEADER_BYTES_KEY
 
 DEFAULT_SIZE = 10_000
 DEFAULT_BODY_BYTES = 65_536  # per body; longer bodies keep their head only
@@ -57,17 +57,19 @@ class Journal:
     def start(self, scope: dict[str, Any]) -> Entry:
         """A new entry for the request of ``scope``, already in the ring."""
         headers = scope.get("headers", [])
-        size = header_bytes(headers)
+        packed = pack_headers(headers)
+        # Its length less the separators: the header bytes, measured without another pass.
+        size = len(packed) - max(0, 2 * len(headers) - 1)
         scope[HEADER_BYTES_KEY] = size  # the fault stage's header limit reads it
         if len(headers) > MAX_HEADERS or size > MAX_HEADER_BYTES:
-            headers = _header_head(headers)
+            packed = pack_headers(_header_head(headers))
         entry = Entry(
             0,
             self.clock.now(),
             scope["method"],
             scope["path"],
             scope.get("query_string", b""),
-            headers,
+            packed,
             self.body_bytes,
         )
         with self._lock:  # ids in the order of the ring
