@@ -11,6 +11,7 @@ from starlette.testclient import TestClient
 from mockst.app import create_app
 from mockst.config import Config
 from mockst.store.world import World
+from mockst.testing import api_headers, take_token
 
 
 def _call(
@@ -47,15 +48,8 @@ def _onboarded() -> tuple[Any, dict[str, Any]]:
     app = create_app(World(), Config(rate_limit=0, token_rate_limit=0))
     with TestClient(app) as http:
         creds = http.post("/_mock/quickstart", json={}).json()
-        token = http.post(
-            "/connect/token",
-            data={
-                "grant_type": "client_credentials",
-                "client_id": creds["clientId"],
-                "client_secret": creds["clientSecret"],
-            },
-        ).json()["access_token"]
-    creds["headers"] = {"ST-App-Key": creds["appKey"], "Authorization": f"Bearer {token}"}
+        token = take_token(http, creds["clientId"], creds["clientSecret"])
+    creds["headers"] = api_headers(creds, token)
     return app, creds
 
 
