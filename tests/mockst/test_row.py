@@ -95,3 +95,9 @@ def test_tables_keyed_by_text_ids() -> None:
     assert [r.id for r in table.rows()] == ["a-1", "b-2", "c-3"]
     assert table.get("b-2").data == {"id": "b-2"}
     assert table.get(5) is None
+
+
+def test_a_value_that_is_not_plain_json_is_refused_when_stored() -> None:
+    # An enum member or a datetime belongs on the wire as its text; storing the object is a bug.
+    with pytest.raises(TypeError, match="not plain JSON"):
+        Row.make(1, {"when": NOW}, 1, NOW)
