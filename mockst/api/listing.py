@@ -85,13 +85,13 @@ def ids_filter(name: str = "ids", field: str | None = None) -> Filter:
 def active_filter(enum_name: str = "Crm.V2.ActiveRequestArg") -> Filter:
     """``active=True|Any|False``; only active rows unless asked otherwise."""
 
-    def test(row: Row, value: str) -> bool:
-        return value == "Any" or row.active == (value == "True")
-
     def predicate(value: str) -> Callable[[Row], bool]:
         if value == "Any":
             return _anything
         return _is_active if value == "True" else _is_inactive
+
+    def test(row: Row, value: str) -> bool:
+        return predicate(value)(row)
 
     return Filter(
         Param("active", "enum", enum=ACTIVE_VALUES, enum_name=enum_name),
