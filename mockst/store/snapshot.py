@@ -100,4 +100,4 @@ def import_world(world: World, doc: dict[str, Any], *, keep_clock: bool = False)
                 table = data.table(name)
                 for row in rows:
                     world._touch_row(table, row.id, None)
-                    table.restore(row.id, row)
+                table.restore({row.id: row for row in rows})

@@ -106,8 +106,7 @@ class World:
         for (tenant_id, name), touched in txn.rows.items():
             data = self.tenants.get(tenant_id)
             if data is not None and name in data.tables:
-                for ident, old in touched.items():
-                    data.tables[name].restore(ident, old)
+                data.tables[name].restore(touched)
         for (kind, key), old in txn.identity.items():
             if old is None:
                 self.identity[kind].pop(key, None)
