@@ -65,10 +65,18 @@ def get_app(world: World, app_id: int) -> App:
 
 
 def app_by_key(world: World, app_key: str) -> App | None:
-    for app in world.identity["app"].values():
-        if hmac.compare_digest(app.app_key, app_key):
+    """The app with this key. Every API call asks, so it goes through an index of key → record
+    key kept on the world: checked on each hit (apps change, worlds are reloaded), rebuilt on a
+    miss, so an unknown key costs one pass over the apps, as it always did."""
+    apps = world.identity["app"]
+    found = world.app_keys.get(app_key)
+    if found is not None:
+        app = apps.get(found)
+        if app is not None and app.app_key == app_key:
             return app
-    return None
+    world.app_keys = {app.app_key: key for key, app in apps.items()}
+    found = world.app_keys.get(app_key)
+    return apps[found] if found is not None else None
 
 
 def get_tenant(world: World, tenant_id: int) -> Tenant:

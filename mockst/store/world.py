@@ -73,6 +73,7 @@ class World:
             "secret": {},
         }
         self.tenants: dict[int, TenantData] = {}
+        self.app_keys: dict[str, str] = {}  # app key → app record key: a cache (identity.service)
         self.persistence: Persistence | None = None
         self._lock = threading.RLock()
         self._txn: Transaction | None = None

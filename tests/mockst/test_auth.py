@@ -225,3 +225,16 @@ def test_document_names_every_operation_once() -> None:
         op["operationId"] for item in build_document()["paths"].values() for op in item.values()
     )
     assert [name for name, count in ids.items() if count > 1] == []
+
+
+def test_app_keys_are_known_exactly_while_their_apps_exist(client, onboard) -> None:
+    first, second = onboard(), onboard()
+    for creds in (first, second, first):  # the guard's key index serves both, in any order
+        path = f"{creds['crm']}/booking-provider-tags"
+        assert client.get(path, headers=creds["headers"]).status_code == 200
+    assert client.post("/_mock/reset").status_code == 200
+    gone = client.get(f"{first['crm']}/booking-provider-tags", headers=first["headers"])
+    assert gone.status_code == 401
+    third = onboard()
+    path = f"{third['crm']}/booking-provider-tags"
+    assert client.get(path, headers=third["headers"]).status_code == 200
