@@ -122,6 +122,7 @@ async def run(
         tenant_id = bind((TENANT,), path_params)["tenant"]
     raw_path = {k: v for k, v in path_params.items() if k != "tenant"}
     headers = Headers(scope=scope)
+    now = world.clock.now()  # one instant for the whole call: token lifetime and the handler
     principal = guard.authorize(
         world,
         config,
@@ -130,6 +131,7 @@ async def run(
         op.scope,
         op.booking,
         _booking_provider(op, raw_path),
+        now=now,
     )
     path_values = bind(op.path_params, raw_path)
     query_values = bind(op.query, _query_params(scope["query_string"]))
@@ -143,7 +145,7 @@ async def run(
             path=path_values,
             query=query_values,
             body=body,
-            now=world.clock.now(),
+            now=now,
         )
         result = op.handler(call)
     return None if isinstance(op.response, Empty) else dumps(result)

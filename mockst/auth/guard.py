@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Literal
 
 from mockst.auth import tokens
@@ -77,7 +78,10 @@ def authorize(
     scope: str,
     booking: BookingScope = None,
     booking_provider: int | None = None,
+    now: datetime | None = None,
 ) -> Principal:
+    """Who calls, or the refusal. ``now`` is the call's instant on the simulator clock (read
+    here when not given)."""
     app_key = headers.get("st-app-key", "").strip()
     if not app_key:
         raise refuse(config, "missing_app_key")
@@ -89,7 +93,8 @@ def authorize(
         if raw is None:
             raise refuse(config, "missing_token")
         try:
-            claims = tokens.verify(world.signing_key, raw, world.clock.timestamp())
+            instant = now.timestamp() if now is not None else world.clock.timestamp()
+            claims = tokens.verify(world.signing_key, raw, instant)
         except tokens.TokenRejected as exc:
             raise refuse(config, exc.case, exc.message) from None
         connection: Connection | None = world.get_identity("connection", claims.client_id)

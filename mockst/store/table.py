@@ -125,7 +125,8 @@ class Table:
         return shown
 
     def insert(self, ident: RowId, data: dict[str, Any], now: datetime) -> Row:
-        if self._place(ident) >= 0:
+        rows = self._all
+        if rows and not rows[-1][0] < ident and self._place(ident) >= 0:  # new ids come last
             raise KeyError(f"{self.name} {ident} exists")
         row = Row.make(ident, data, self._next_seq(), now)
         self._put(ident, None, row)
