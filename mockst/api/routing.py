@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -134,7 +133,7 @@ async def run(
         now=now,
     )
     path_values = bind(op.path_params, raw_path)
-    query_values = bind(op.query, _query_params(scope["query_string"]))
+    query_values = _bound_query(op, scope["query_string"])
     body = await read_body(headers, receive, op, config) if op.body is not None else None
     with world.transaction():
         call = Call(
@@ -151,11 +150,21 @@ async def run(
     return None if isinstance(op.response, Empty) else dumps(result)
 
 
-@lru_cache(maxsize=1024)
-def _query_params(query_string: bytes) -> QueryParams:
-    """Parsed once per distinct query string: a connector sends the same few again and again
-    (QueryParams is immutable, so one parse is safely shared)."""
-    return QueryParams(query_string)
+# (operation, query string) → bound values. A connector sends the same few queries again and
+# again; binding is a pure function of the two, and a refused query raises, so is never kept.
+_BOUND: dict[tuple[int, bytes], dict[str, Any]] = {}
+MAX_BOUND = 4096
+
+
+def _bound_query(op: Operation, query_string: bytes) -> dict[str, Any]:
+    key = (id(op), query_string)  # operations live as long as the process
+    values = _BOUND.get(key)
+    if values is None:
+        values = bind(op.query, QueryParams(query_string))
+        if len(_BOUND) >= MAX_BOUND:
+            _BOUND.clear()
+        _BOUND[key] = values
+    return dict(values)  # each call its own dict
 
 
 def render_error(config: Config, exc: ApiError) -> Response:
