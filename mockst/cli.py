@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -39,6 +40,10 @@ def _serve(args: argparse.Namespace) -> int:
         print(demo_banner(prepared.demo), flush=True)
     app = create_app(prepared.world, prepared.config)
     app.state.faults.add(fault_rules)
+    # What exists now (modules, models, the loaded world) lives as long as the server: leave it
+    # out of the collector's full passes, which otherwise walk it all again and again under load.
+    gc.collect()
+    gc.freeze()
     uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level)
     return 0
 
