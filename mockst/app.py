@@ -56,7 +56,7 @@ def _docs_html() -> str:
 
 
 # Built on first request, not at start: a server that is never asked for its document (most are)
-# starts 0.1 s sooner and about 8 MB smaller.
+# is spared building it (a quarter of a second on a 2-core machine).
 @cache
 def _document_json() -> bytes:
     return dumps_to_keep(openapi.build_document())

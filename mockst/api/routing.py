@@ -28,6 +28,7 @@ from mockst.store.world import World
 
 TENANT = path("tenant")
 JSON_TYPES = ("application/json", "text/json")
+JSON_MEDIA_TYPE = b"application/json; charset=utf-8"
 
 
 def _is_json(content_type: str) -> bool:
@@ -241,9 +242,6 @@ class ApiDispatcher:
             headers.append((b"content-type", JSON_MEDIA_TYPE))
         await send({"type": "http.response.start", "status": 200, "headers": headers})
         await send({"type": "http.response.body", "body": content})
-
-
-JSON_MEDIA_TYPE = b"application/json; charset=utf-8"
 
 
 def _family(path: str) -> tuple[str, str]:
