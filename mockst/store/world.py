@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import secrets
 import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -35,6 +34,10 @@ class TenantData:
     world: World
     tables: dict[str, Table] = field(default_factory=dict)
     seq: int = 0
+    seq_key: str = field(init=False, repr=False)  # the counter's name in a transaction's meta
+
+    def __post_init__(self) -> None:
+        self.seq_key = f"seq:{self.tenant_id}"
 
     def table(self, name: str) -> Table:
         table = self.tables.get(name)
@@ -45,11 +48,12 @@ class TenantData:
 
     def _next_seq(self) -> int:
         self.seq += 1
-        self.world._touch_meta(f"seq:{self.tenant_id}")
+        self.world._touch_meta(self.seq_key)
         return self.seq
 
 
-@dataclass
+
+@dataclass(slots=True)
 class Transaction:
     # (tenant, table) → row id → the row as it was before the transaction (None: it is new).
     # Nested rather than keyed by triples: a seeded tenant touches half a million rows at once.
@@ -58,6 +62,47 @@ class Transaction:
     meta: set[str] = field(default_factory=set)
     tenants_dropped: set[int] = field(default_factory=set)
     reset_all: bool = False
+
+
+class _TransactionScope:
+    """What ``world.transaction()`` returns. A class rather than a generator-based context manager:
+    every API call, read or write, runs inside one, and the generator's machinery cost more than
+    the rest of a read's bookkeeping."""
+
+    __slots__ = ("_nested", "_txn", "_world")
+
+    def __init__(self, world: World) -> None:
+        self._world = world
+
+    def __enter__(self) -> Transaction:
+        world = self._world
+        world._lock.acquire()
+        txn = world._txn
+        self._nested = txn is not None  # nested: part of the outer transaction
+        if txn is None:
+            txn = world._txn = Transaction()
+        self._txn = txn
+        return txn
+
+    def __exit__(self, kind: type[BaseException] | None, *_: object) -> None:
+        world = self._world
+        try:
+            if self._nested:
+                return
+            txn = self._txn
+            try:
+                if kind is not None:  # the body failed: none of its changes stay
+                    world._undo(txn)
+                elif world.persistence is not None:
+                    try:
+                        world.persistence.save(world, txn)
+                    except BaseException:  # not durable, so not done
+                        world._undo(txn)
+                        raise
+            finally:
+                world._txn = None
+        finally:
+            world._lock.release()
 
 
 class World:
@@ -80,28 +125,14 @@ class World:
 
     # -- transactions -------------------------------------------------------------------------
 
-    @contextmanager
-    def transaction(self) -> Iterator[Transaction]:
-        with self._lock:
-            if self._txn is not None:  # nested: part of the outer transaction
-                yield self._txn
-                return
-            txn = self._txn = Transaction()
-            try:
-                yield txn
-                if self.persistence is not None:
-                    self.persistence.save(self, txn)
-            except BaseException:
-                self._undo(txn)
-                raise
-            finally:
-                self._txn = None
+    def transaction(self) -> _TransactionScope:
+        """``with world.transaction() as txn:`` changes that all land or are all undone."""
+        return _TransactionScope(self)
 
-    @contextmanager
-    def reading(self) -> Iterator[None]:
-        """Hold the lock while reading several things that must agree with each other."""
-        with self._lock:
-            yield
+    def reading(self) -> AbstractContextManager[Any]:
+        """``with world.reading():`` holds the lock while reading several things that must agree
+        with each other (the lock itself: no generator to build on every API call)."""
+        return self._lock
 
     def _undo(self, txn: Transaction) -> None:
         for (tenant_id, name), touched in txn.rows.items():
