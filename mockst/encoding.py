@@ -15,12 +15,11 @@ from starlette.responses import Response
 @lru_cache(maxsize=1024)
 def format_datetime(value: datetime) -> str:
     """UTC, 'Z', seven fractional digits, as .NET writes them: 2021-07-19T20:35:38.2876004Z."""
-    value = value.astimezone(UTC)
-    # Formatted by hand: strftime's %Y does not pad years before 1000 to four digits.
-    return (
-        f"{value.year:04d}-{value.month:02d}-{value.day:02d}T{value.hour:02d}:{value.minute:02d}:"
-        f"{value.second:02d}.{value.microsecond:06d}0Z"
-    )
+    if value.tzinfo is not UTC:
+        value = value.astimezone(UTC)
+    # isoformat pads the year to four digits (strftime's %Y does not) and, with the timespec,
+    # always writes six fractional digits: "YYYY-MM-DDTHH:MM:SS.ffffff+00:00".
+    return value.isoformat(timespec="microseconds")[:26] + "0Z"
 
 
 def parse_datetime(text: str) -> datetime:
