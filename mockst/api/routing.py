@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
-from starlette.datastructures import Headers, QueryParams
+from starlette.datastructures import QueryParams
 from starlette.responses import Response
 from starlette.routing import compile_path
 from starlette.types import ASGIApp, Receive, Scope, Send
@@ -62,8 +63,16 @@ def body_errors(exc: ValidationError) -> dict[str, list[str]]:
     return errors
 
 
+def request_headers(scope: Scope) -> dict[str, str]:
+    """The request's headers by name, the first of repeated ones winning (as Starlette's
+    ``Headers.get``): decoded once, where ``Headers`` would scan the list for each of the four
+    the call reads. ASGI servers give names in lower case."""
+    pairs = reversed(scope["headers"])
+    return {name.decode("latin-1"): value.decode("latin-1") for name, value in pairs}
+
+
 async def read_body(
-    headers: Headers, receive: Receive, op: Operation, config: Config
+    headers: Mapping[str, str], receive: Receive, op: Operation, config: Config
 ) -> BaseModel | None:
     assert op.body is not None
     declared = headers.get("content-length")
@@ -121,7 +130,7 @@ async def run(
     else:
         tenant_id = bind((TENANT,), path_params)["tenant"]
     raw_path = {k: v for k, v in path_params.items() if k != "tenant"}
-    headers = Headers(scope=scope)
+    headers = request_headers(scope)
     now = world.clock.now()  # one instant for the whole call: token lifetime and the handler
     principal = guard.authorize(
         world,

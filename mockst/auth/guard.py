@@ -9,9 +9,8 @@ whose status comes from ``Config.auth_errors``.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from datetime import datetime
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from mockst.auth import tokens
 from mockst.config import Config
@@ -37,9 +36,9 @@ TITLES: dict[str, str] = {
 }
 
 
-@dataclass(frozen=True)
-class Principal:
-    """Who is calling: the connection the token was issued to, and what it may do."""
+class Principal(NamedTuple):
+    """Who is calling: the connection the token was issued to, and what it may do. (A named
+    tuple: one is made on every API call.)"""
 
     connection: Connection
     app: App
