@@ -8,7 +8,16 @@ time forward by fifteen minutes in a microsecond. By default the clock runs with
 from __future__ import annotations
 
 import threading
+import time
 from datetime import UTC, datetime, timedelta
+
+EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+MICROSECOND = timedelta(microseconds=1)
+
+
+def micros(instant: datetime) -> int:
+    """``instant`` as whole microseconds since the epoch, exactly (no float on the way)."""
+    return (instant - EPOCH) // MICROSECOND
 
 
 class Clock:
@@ -16,6 +25,7 @@ class Clock:
         self._lock = threading.Lock()
         self._offset = offset_seconds
         self._shift = timedelta(seconds=offset_seconds)  # the offset, ready to add
+        self._shift_us = self._shift // MICROSECOND
         self._frozen_at = frozen_at
 
     def now(self) -> datetime:
@@ -26,6 +36,14 @@ class Clock:
 
     def timestamp(self) -> float:
         return self.now().timestamp()
+
+    def micros(self) -> int:
+        """Now as whole microseconds since the epoch: exact like ``now`` (the same truncation of
+        the system clock), and cheaper to read where a datetime is not needed yet (the journal)."""
+        with self._lock:
+            if self._frozen_at is not None:
+                return micros(self._frozen_at)
+            return time.time_ns() // 1000 + self._shift_us
 
     @property
     def frozen(self) -> bool:
@@ -38,6 +56,7 @@ class Clock:
             else:
                 self._offset += seconds
                 self._shift = timedelta(seconds=self._offset)
+                self._shift_us = self._shift // MICROSECOND
         return self.now()
 
     def set(self, instant: datetime, *, frozen: bool | None = None) -> datetime:
@@ -51,6 +70,7 @@ class Clock:
                 self._frozen_at = None
                 self._offset = (instant - datetime.now(UTC)).total_seconds()
                 self._shift = timedelta(seconds=self._offset)
+                self._shift_us = self._shift // MICROSECOND
         return self.now()
 
     def freeze(self, frozen: bool = True) -> datetime:
@@ -70,4 +90,5 @@ class Clock:
         with self._lock:
             self._offset = float(data.get("offsetSeconds") or 0.0)  # type: ignore[arg-type]
             self._shift = timedelta(seconds=self._offset)
+            self._shift_us = self._shift // MICROSECOND
             self._frozen_at = datetime.fromisoformat(str(frozen)) if frozen else None

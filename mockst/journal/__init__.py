@@ -16,7 +16,7 @@ The parts: ``entry`` (one exchange and its view), ``redaction`` (what a view may
 stage). Request facts shared with the fault stage live in ``mockst.wire``.
 """
 
-from mockst.journal.entry import NO_BODY, Entry
+from mockst.journal.entry import Entry
 from mockst.journal.middleware import UNJOURNALED, JournalMiddleware
 from mockst.journal.query import JournalQuery
 from mockst.journal.redaction import REDACTED, SECRET_IN_TEXT, SECRET_KEYS, token_view
@@ -49,7 +49,6 @@ __all__ = [
     "HEADER_BYTES_KEY",
     "MAX_HEADERS",
     "MAX_HEADER_BYTES",
-    "NO_BODY",
     "OPERATIONS",
     "REDACTED",
     "SECRET_IN_TEXT",

@@ -9,13 +9,14 @@ when someone reads the entry, and memoized once the exchange is complete.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import datetime
+from datetime import datetime, timedelta
 from itertools import chain
 from typing import Any
 from urllib.parse import parse_qsl
 
 import orjson
 
+from mockst.clock import EPOCH
 from mockst.encoding import format_datetime
 from mockst.journal.redaction import (
     redact,
@@ -27,38 +28,15 @@ from mockst.journal.redaction import (
 from mockst.wire import OPERATIONS, TENANT_PATH, basic_client_id, bearer, tenant_of
 
 
-class _Body:
-    """Chunks as they passed, kept by reference up to ``limit`` bytes; the rest only counted."""
-
-    __slots__ = ("chunks", "kept", "limit", "size")
-
-    def __init__(self, limit: int) -> None:
-        self.chunks: list[bytes] = []
-        self.kept = 0
-        self.size = 0
-        self.limit = limit
-
-    def add(self, chunk: bytes) -> int:
-        """Keep ``chunk`` (or its head); returns the bytes newly retained."""
-        self.size += len(chunk)
-        room = self.limit - self.kept
-        if room <= 0 or not chunk:
-            return 0
-        if len(chunk) > room:
-            chunk = chunk[:room]
-        self.chunks.append(chunk)
-        self.kept += len(chunk)
-        return len(chunk)
-
-    @property
-    def truncated(self) -> bool:
-        return self.size > self.kept
-
-    def raw(self) -> bytes:
-        return b"".join(self.chunks)
-
-
-NO_BODY = _Body(0)
+def _keep(kept: bytes, chunk: bytes, limit: int) -> tuple[bytes, int]:
+    """``kept`` with as much of ``chunk`` as fits under ``limit``, and how many bytes that added.
+    The first chunk is kept by reference (``b"" + chunk`` is ``chunk``): most bodies are one."""
+    room = limit - len(kept)
+    if room <= 0 or not chunk:
+        return kept, 0
+    if len(chunk) > room:
+        chunk = chunk[:room]
+    return kept + chunk, len(chunk)
 
 
 class Entry:
@@ -67,7 +45,7 @@ class Entry:
     __slots__ = (
         "_derived",
         "body_limit",
-        "duration_ms",
+        "duration_ns",
         "error",
         "fault",
         "id",
@@ -76,8 +54,10 @@ class Entry:
         "query",
         "request_body",
         "request_headers",
+        "request_size",
         "response_body",
         "response_headers",
+        "response_size",
         "retained",
         "started",
         "status",
@@ -86,7 +66,7 @@ class Entry:
     def __init__(
         self,
         ident: int,
-        started: datetime,
+        started: int,  # microseconds since the epoch on the simulator clock (Clock.micros)
         method: str,
         path: str,
         query: bytes,
@@ -99,11 +79,13 @@ class Entry:
         self.path = path
         self.query = query
         self.request_headers = request_headers
-        self.request_body = self.response_body = NO_BODY  # most requests have none: no objects
+        # Bodies: the kept head (at most ``body_limit`` bytes) and the size that passed.
+        self.request_body = self.response_body = b""
+        self.request_size = self.response_size = 0
         self.body_limit = body_limit
         self.response_headers = b""
         self.status: int | None = None
-        self.duration_ms: float | None = None
+        self.duration_ns: int | None = None
         self.fault: dict[str, Any] | None = None
         self.error: str | None = None
         self.retained = 0
@@ -111,20 +93,24 @@ class Entry:
 
     def add_request(self, chunk: bytes) -> int:
         """Record a chunk of the request body; returns the bytes newly retained."""
-        if not chunk:
-            return 0
-        self.request_body = self._opened(self.request_body)
-        return self.request_body.add(chunk)
+        self.request_size += len(chunk)
+        self.request_body, added = _keep(self.request_body, chunk, self.body_limit)
+        return added
 
     def add_response(self, chunk: bytes) -> int:
         """Record a chunk of the response body; returns the bytes newly retained."""
-        if not chunk:
-            return 0
-        self.response_body = self._opened(self.response_body)
-        return self.response_body.add(chunk)
+        self.response_size += len(chunk)
+        self.response_body, added = _keep(self.response_body, chunk, self.body_limit)
+        return added
 
-    def _opened(self, body: _Body) -> _Body:
-        return _Body(self.body_limit) if body is NO_BODY else body
+    @property
+    def time(self) -> datetime:
+        """When the request arrived, on the simulator clock."""
+        return EPOCH + timedelta(microseconds=self.started)
+
+    @property
+    def duration_ms(self) -> float | None:
+        return None if self.duration_ns is None else round(self.duration_ns / 1e6, 3)
 
     def _request_header_dict(self) -> dict[str, str]:
         return _header_dict(_unpack(self.request_headers))
@@ -148,7 +134,7 @@ class Entry:
                 client_id = basic_client_id(auth)
         form = None
         if kind == "token":
-            form = _form(self.request_body.raw())
+            form = _form(self.request_body)
             client_id = client_id or form.get("client_id")
         derived = {
             "kind": kind,
@@ -159,7 +145,7 @@ class Entry:
             "operationId": OPERATIONS.find(self.method, self.path) if kind == "api" else None,
             "form": form,
         }
-        if self.status is not None and self.duration_ms is not None:
+        if self.status is not None and self.duration_ns is not None:
             self._derived = derived  # complete: never changes again
         return derived
 
@@ -173,7 +159,7 @@ class Entry:
             )
         result: dict[str, Any] = {
             "id": self.id,
-            "time": format_datetime(self.started),
+            "time": format_datetime(self.time),
             "durationMs": self.duration_ms,
             "kind": d["kind"],
             "method": self.method,
@@ -187,10 +173,13 @@ class Entry:
             "operationId": d["operationId"],
             "fault": self.fault,
             "error": self.error,
-            "request": {"headers": request_headers, **_body_view(self.request_body, d["form"])},
+            "request": {
+                "headers": request_headers,
+                **_body_view(self.request_body, self.request_size, d["form"]),
+            },
             "response": {
                 "headers": _header_dict(_unpack(self.response_headers)),
-                **_body_view(self.response_body, None),
+                **_body_view(self.response_body, self.response_size, None),
             },
         }
         if d["kind"] == "token" and self.status == 200:
@@ -242,24 +231,24 @@ def _form(raw: bytes) -> dict[str, str]:
         return {}
 
 
-def _body_view(body: _Body, form: dict[str, str] | None) -> dict[str, Any]:
-    raw = body.raw()
+def _body_view(raw: bytes, size: int, form: dict[str, str] | None) -> dict[str, Any]:
+    truncated = size > len(raw)
     value: Any = None
     if form is not None:
         value = redact_form(form)
-    elif raw and not body.truncated:
+    elif raw and not truncated:
         try:
             value = redact(orjson.loads(raw))
         except orjson.JSONDecodeError:
             value = raw.decode("utf-8", "replace")
     elif raw:
         value = redact_text(raw)
-    return {"body": value, "bodySize": body.size, "bodyTruncated": body.truncated}
+    return {"body": value, "bodySize": size, "bodyTruncated": truncated}
 
 
-def _issued_token(body: _Body) -> str | None:
+def _issued_token(body: bytes) -> str | None:
     try:
-        value = orjson.loads(body.raw())
+        value = orjson.loads(body)
     except orjson.JSONDecodeError:
         return None
     token = value.get("access_token") if isinstance(value, dict) else None

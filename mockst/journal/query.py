@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
+from mockst.clock import micros
 from mockst.journal.entry import Entry
 from mockst.wire import glob
 
@@ -35,6 +36,8 @@ def select(entries: Iterable[Entry], query: JournalQuery | None = None) -> list[
     status_match = _status_matcher(q.status)
     path_match = glob(q.path).match if q.path else None
     method = q.method.upper() if q.method else None
+    since = micros(q.since) if q.since else None
+    until = micros(q.until) if q.until else None
     found = []
     for entry in entries:
         if q.after_id is not None and entry.id <= q.after_id:
@@ -43,9 +46,9 @@ def select(entries: Iterable[Entry], query: JournalQuery | None = None) -> list[
             continue
         if status_match and not status_match(entry.status):
             continue
-        if q.since and entry.started < q.since:
+        if since is not None and entry.started < since:
             continue
-        if q.until and entry.started > q.until:
+        if until is not None and entry.started > until:
             continue
         if path_match and not path_match(entry.path):
             continue

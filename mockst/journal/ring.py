@@ -65,7 +65,7 @@ class Journal:
             packed = pack_headers(_header_head(headers))
         entry = Entry(
             0,
-            self.clock.now(),
+            self.clock.micros(),
             scope["method"],
             scope["path"],
             scope.get("query_string", b""),
