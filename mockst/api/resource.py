@@ -62,12 +62,19 @@ class Resource:
 
     def insert(self, call: TenantContext, data: dict[str, Any], ident: Any = None) -> Row:
         """A new row with a world-unique id and createdOn/modifiedOn of now."""
+        return self.insert_record(call, data, ident)[0]
+
+    def insert_record(
+        self, call: TenantContext, data: dict[str, Any], ident: Any = None
+    ) -> tuple[Row, dict[str, Any]]:
+        """``insert``, also giving the record as stored: the row keeps its own packed copy, so
+        the caller may answer with this dict instead of unpacking the row again."""
         stamp = format_datetime(call.now)
         ident = call.world.new_id() if ident is None else ident
         record = {"id": ident, **data}
         record.setdefault("createdOn", stamp)
         record.setdefault("modifiedOn", stamp)
-        return call.table(self.table).insert(ident, record, call.now)
+        return call.table(self.table).insert(ident, record, call.now), record
 
     def change(self, call: TenantContext, row: Row, changes: dict[str, Any]) -> Row:
         """Apply ``changes`` and stamp modifiedOn."""

@@ -189,7 +189,7 @@ def _create(call: Call) -> dict[str, Any]:
             errors.update(exc.errors)
     if errors:
         raise validation_error(errors)
-    row = BOOKINGS.insert(
+    _, record = BOOKINGS.insert_record(
         call,
         {
             "source": body.source,
@@ -213,8 +213,8 @@ def _create(call: Call) -> dict[str, Any]:
         },
     )
     for kind, value, memo in contacts:
-        insert_contact(call, int(row.id), kind, value, memo)
-    return project(row.data, BookingResponse)
+        insert_contact(call, record["id"], kind, value, memo)
+    return project(record, BookingResponse)
 
 
 def _update(call: Call) -> dict[str, Any]:

@@ -51,17 +51,21 @@ def _holds_object(packed: Any) -> bool:
     return kind is tuple or (kind is list and any(map(_holds_object, packed)))
 
 
+_CONTAINERS = frozenset((dict, list, tuple))
+
+
 def _pack_object(value: dict[str, Any], inactive: bool = False) -> tuple[Shape, list[Any]]:
     """The object's shape and its values in the shape's order, containers packed."""
     keys = tuple(value)
     packed = list(value.values())
     nested: tuple[str, ...] = ()
-    for place, item in enumerate(packed):
-        kind = type(item)
-        if kind is dict or kind is list or kind is tuple:  # most values are plain: skip them fast
-            item = packed[place] = _pack(item)
-            if _holds_object(item):
-                nested += (keys[place],)
+    # Most values are plain: find the few containers with C-level passes, not a Python loop.
+    if not _CONTAINERS.isdisjoint(map(type, packed)):
+        for place, kind in enumerate(map(type, packed)):
+            if kind in _CONTAINERS:
+                item = packed[place] = _pack(packed[place])
+                if _holds_object(item):
+                    nested += (keys[place],)
     shape = _BY_KEYS.get((keys, nested, inactive))
     if shape is None:
         shape = _BY_KEYS[keys, nested, inactive] = Shape(keys, nested, inactive, len(_BY_NUMBER))
