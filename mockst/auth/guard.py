@@ -69,6 +69,22 @@ def _bearer(config: Config, header: str) -> str | None:
     return header if config.accept_raw_token and " " not in header else None
 
 
+class _Grant(NamedTuple):
+    """A past yes, and what it rested on."""
+
+    principal: Principal
+    config: Config
+    signing_key: str
+    app_record: str  # the app's key among the world's identity records
+
+
+# A connector sends the same app key and token for fifteen minutes: the guard's answer is kept
+# per (headers, tenant, scope, booking provider) and given again while the records it rested on
+# are the same objects (identity records are immutable: any change replaces them) and the token
+# is within its lifetime. Refusals are never kept: they are recomputed, so each names its case.
+MAX_GRANTS = 4096
+
+
 def authorize(
     world: World,
     config: Config,
@@ -81,56 +97,102 @@ def authorize(
 ) -> Principal:
     """Who calls, or the refusal. ``now`` is the call's instant on the simulator clock (read
     here when not given)."""
+    instant = now.timestamp() if now is not None else world.clock.timestamp()
+    key = (
+        headers.get("st-app-key"),
+        headers.get("authorization"),
+        path_tenant,
+        scope,
+        booking,
+        booking_provider,
+    )
+    with world.reading():
+        grant = world.grants.get(key)
+        if grant is not None and _still_good(world, config, grant, instant):
+            return grant.principal
+        principal = _authorize(
+            world, config, headers, path_tenant, scope, booking, booking_provider, instant
+        )
+        if not config.revoke_tokens_on_secret_deactivation:  # that rule reads the secrets too
+            if len(world.grants) >= MAX_GRANTS:
+                world.grants.clear()
+            app_record = world.app_keys[principal.app.app_key]
+            world.grants[key] = _Grant(principal, config, world.signing_key, app_record)
+        return principal
+
+
+def _still_good(world: World, config: Config, grant: _Grant, instant: float) -> bool:
+    principal = grant.principal
+    identity = world.identity
+    return (
+        grant.config is config
+        and grant.signing_key == world.signing_key
+        and principal.token.issued_at <= instant < principal.token.expires_at
+        and identity["connection"].get(principal.connection.client_id) is principal.connection
+        and identity["app"].get(grant.app_record) is principal.app
+        and identity["tenant"].get(str(principal.tenant.id)) is principal.tenant
+    )
+
+
+def _authorize(
+    world: World,
+    config: Config,
+    headers: Mapping[str, str],
+    path_tenant: int,
+    scope: str,
+    booking: BookingScope,
+    booking_provider: int | None,
+    instant: float,
+) -> Principal:
+    """The guard's checks in a gateway's order; the caller holds the world's lock."""
     app_key = headers.get("st-app-key", "").strip()
     if not app_key:
         raise refuse(config, "missing_app_key")
-    with world.reading():
-        key_app = service.app_by_key(world, app_key)
-        if key_app is None:
-            raise refuse(config, "invalid_app_key")
-        raw = _bearer(config, headers.get("authorization", ""))
-        if raw is None:
-            raise refuse(config, "missing_token")
-        try:
-            instant = now.timestamp() if now is not None else world.clock.timestamp()
-            claims = tokens.verify(world.signing_key, raw, instant)
-        except tokens.TokenRejected as exc:
-            raise refuse(config, exc.case, exc.message) from None
-        connection: Connection | None = world.get_identity("connection", claims.client_id)
-        if connection is None or (
-            config.revoke_tokens_on_disable and connection.status is not ConnectionStatus.ALLOWED
-        ):
-            raise refuse(config, "invalid_token", "The connection of this token is not allowed.")
-        if config.revoke_tokens_on_secret_deactivation and _revoked_by_secret(world, claims):
-            raise refuse(config, "invalid_token", "A client secret was deactivated since issue.")
-        if connection.app_id != key_app.id:
-            raise refuse(config, "app_key_mismatch")
-        tenant = service.get_tenant(world, connection.tenant_id)
-        if tenant.environment != config.environment:
-            raise refuse(config, "environment_mismatch")
-        if claims.tenant != path_tenant or connection.tenant_id != path_tenant:
+    key_app = service.app_by_key(world, app_key)
+    if key_app is None:
+        raise refuse(config, "invalid_app_key")
+    raw = _bearer(config, headers.get("authorization", ""))
+    if raw is None:
+        raise refuse(config, "missing_token")
+    try:
+        claims = tokens.verify(world.signing_key, raw, instant)
+    except tokens.TokenRejected as exc:
+        raise refuse(config, exc.case, exc.message) from None
+    connection: Connection | None = world.get_identity("connection", claims.client_id)
+    if connection is None or (
+        config.revoke_tokens_on_disable and connection.status is not ConnectionStatus.ALLOWED
+    ):
+        raise refuse(config, "invalid_token", "The connection of this token is not allowed.")
+    if config.revoke_tokens_on_secret_deactivation and _revoked_by_secret(world, claims):
+        raise refuse(config, "invalid_token", "A client secret was deactivated since issue.")
+    if connection.app_id != key_app.id:
+        raise refuse(config, "app_key_mismatch")
+    tenant = service.get_tenant(world, connection.tenant_id)
+    if tenant.environment != config.environment:
+        raise refuse(config, "environment_mismatch")
+    if claims.tenant != path_tenant or connection.tenant_id != path_tenant:
+        raise refuse(
+            config,
+            "tenant_mismatch",
+            f"Token for tenant {claims.tenant}; path names tenant {path_tenant}.",
+        )
+    if scope not in claims.scopes:
+        raise refuse(config, "insufficient_scope", f"This operation needs scope {scope}.")
+    restriction = connection.booking_provider_id
+    if restriction is not None:
+        if booking == "provider" and booking_provider != restriction:
             raise refuse(
                 config,
-                "tenant_mismatch",
-                f"Token for tenant {claims.tenant}; path names tenant {path_tenant}.",
+                "booking_provider_restricted",
+                f"This connection may use booking provider {restriction} only.",
             )
-        if scope not in claims.scopes:
-            raise refuse(config, "insufficient_scope", f"This operation needs scope {scope}.")
-        restriction = connection.booking_provider_id
-        if restriction is not None:
-            if booking == "provider" and booking_provider != restriction:
-                raise refuse(
-                    config,
-                    "booking_provider_restricted",
-                    f"This connection may use booking provider {restriction} only.",
-                )
-            if booking == "tenant" and config.restricted_tenant_bookings == "deny":
-                raise refuse(
-                    config,
-                    "booking_provider_restricted",
-                    "Tenant-scoped booking paths need a connection with No Restriction.",
-                )
-        return Principal(connection, key_app, tenant, claims.scopes, claims)
+        if booking == "tenant" and config.restricted_tenant_bookings == "deny":
+            raise refuse(
+                config,
+                "booking_provider_restricted",
+                "Tenant-scoped booking paths need a connection with No Restriction.",
+            )
+    return Principal(connection, key_app, tenant, claims.scopes, claims)
 
 
 def _revoked_by_secret(world: World, claims: tokens.TokenClaims) -> bool:

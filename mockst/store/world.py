@@ -119,6 +119,7 @@ class World:
         }
         self.tenants: dict[int, TenantData] = {}
         self.app_keys: dict[str, str] = {}  # app key → app record key: a cache (identity.service)
+        self.grants: dict[tuple[Any, ...], Any] = {}  # the guard's past answers: a cache (guard)
         self.persistence: Persistence | None = None
         self._lock = threading.RLock()
         self._txn: Transaction | None = None
