@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Hashable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -89,8 +89,8 @@ async def read_body(
             raise ApiError(413, "Request body too large.")
         chunks.append(chunk)
         more = message.get("more_body", False)
-    raw = b"".join(chunks)
-    if not raw.strip():
+    raw = chunks[0] if len(chunks) == 1 else b"".join(chunks)
+    if not raw or raw.isspace():
         if op.body_required:
             raise validation_error({"": ["A non-empty request body is required."]})
         return None
@@ -142,8 +142,8 @@ async def run(
         _booking_provider(op, raw_path),
         now=now,
     )
-    path_values = bind(op.path_params, raw_path)
-    query_values = _bound_query(op, scope["query_string"])
+    path_values = _bound(op, op.path_params, tuple(raw_path.items()), raw_path)
+    query_values = _bound(op, op.query, scope["query_string"], None)
     body = await read_body(headers, receive, op, config) if op.body is not None else None
     with world.transaction():
         call = Call(
@@ -160,17 +160,22 @@ async def run(
     return None if isinstance(op.response, Empty) else dumps(result)
 
 
-# (operation, query string) → bound values. A connector sends the same few queries again and
-# again; binding is a pure function of the two, and a refused query raises, so is never kept.
-_BOUND: dict[tuple[int, bytes], dict[str, Any]] = {}
+# (operation, raw path values or query string) → bound values. A connector sends the same few
+# paths and queries again and again; binding is a pure function of the two, and a refused value
+# raises, so is never kept.
+_BOUND: dict[tuple[int, Any], dict[str, Any]] = {}
 MAX_BOUND = 4096
 
 
-def _bound_query(op: Operation, query_string: bytes) -> dict[str, Any]:
-    key = (id(op), query_string)  # operations live as long as the process
+def _bound(
+    op: Operation, params: tuple[Any, ...], raw: Hashable, path_values: dict[str, str] | None
+) -> dict[str, Any]:
+    """``params`` bound from the path (``path_values``) or, when None, the query string ``raw``."""
+    key = (id(op), raw)  # operations live as long as the process
     values = _BOUND.get(key)
     if values is None:
-        values = bind(op.query, QueryParams(query_string))
+        source = path_values if path_values is not None else QueryParams(raw)  # type: ignore[arg-type]
+        values = bind(params, source)
         if len(_BOUND) >= MAX_BOUND:
             _BOUND.clear()
         _BOUND[key] = values
