@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from contextlib import asynccontextmanager
-from functools import cache
+from functools import cache, partial
+from typing import Any
 
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
@@ -11,6 +12,7 @@ from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 from starlette.routing import Route
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 from mockst import openapi
 from mockst.api import registry, routing
@@ -23,6 +25,7 @@ from mockst.faults import FaultMiddleware, FaultSchedule
 from mockst.journal import Journal, JournalMiddleware
 from mockst.ratelimit import RateLimiter
 from mockst.store.world import World
+from mockst.wire import TENANT_PATH
 
 DOCS_PAGE = """<!doctype html>
 <html><head><title>mockst API</title><meta charset="utf-8"></head>
@@ -62,7 +65,24 @@ def _document_json() -> bytes:
     return dumps_to_keep(openapi.build_document())
 
 
-def create_app(world: World | None = None, config: Config | None = None) -> Starlette:
+class Simulator(Starlette):
+    """Starlette for the token endpoint, control plane and documents. API paths (under
+    ``/{crm,settings}/v2/tenant/``) go straight to ``api``: the journal and fault stages around
+    the API's own dispatcher, which answers its own errors, unexpected ones too. Starlette's
+    error and exception stages would wrap every call and every message sent for nothing."""
+
+    def __init__(self, api: ASGIApp, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.api = api
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and TENANT_PATH.match(scope["path"]):
+            await self.api(scope, receive, send)
+            return
+        await super().__call__(scope, receive, send)
+
+
+def create_app(world: World | None = None, config: Config | None = None) -> Simulator:
     world = world or World()
     config = config or Config()
 
@@ -73,17 +93,15 @@ def create_app(world: World | None = None, config: Config | None = None) -> Star
         return HTMLResponse(_docs_html())
 
     async def not_found(request: Request, exc: Exception) -> Response:
-        status = exc.status_code if isinstance(exc, HTTPException) else 404
-        title = "Not Found" if status == 404 else "Method Not Allowed"
-        detail = f"No operation at {request.method} {request.url.path}."
-        headers = dict(exc.headers or {}) if isinstance(exc, HTTPException) else {}
-        return ApiError(status, title, {"": [detail]}, headers=headers).response()
+        if isinstance(exc, HTTPException) and exc.status_code == 405:
+            detail = f"No operation at {request.method} {request.url.path}."
+            headers = dict(exc.headers or {})
+            return ApiError(405, "Method Not Allowed", {"": [detail]}, headers=headers).response()
+        return routing.not_found(request.method, request.url.path).response()
 
     async def server_error(_: Request, exc: Exception) -> Response:
         # Reaching this is a simulator bug; still answer in ServiceTitan's shape.
-        return ApiError(
-            500, "An unexpected error occurred.", data={"exception": type(exc).__name__}
-        ).response()
+        return routing.server_error(exc).response()
 
     @asynccontextmanager
     async def lifespan(_: Starlette):
@@ -99,7 +117,24 @@ def create_app(world: World | None = None, config: Config | None = None) -> Star
     rate_limiter = RateLimiter(config.rate_limit, per=1.0)
     token_rate_limiter = RateLimiter(config.token_rate_limit, per=60.0)
 
-    app = Starlette(
+    journal_stage = partial(JournalMiddleware, journal=journal)
+    fault_stage = partial(
+        FaultMiddleware,
+        schedule=faults,
+        limiter=rate_limiter,
+        token_limiter=token_rate_limiter,
+        max_header_count=config.max_header_count,
+        max_header_bytes=config.max_header_bytes,
+    )
+    api = journal_stage(
+        fault_stage(
+            routing.ApiDispatcher(
+                routing.no_operation, world, config, list(registry.operations())
+            )
+        )
+    )
+    app = Simulator(
+        api,
         routes=[
             Route("/connect/token", token_endpoint, methods=["POST"]),
             Route("/openapi.json", openapi_json, methods=["GET"]),
@@ -108,25 +143,9 @@ def create_app(world: World | None = None, config: Config | None = None) -> Star
         ],
         exception_handlers={404: not_found, 405: not_found, 500: server_error},
         lifespan=lifespan,
-        # Plain ASGI callables, outermost first: the journal sees what the client saw.
-        middleware=[
-            Middleware(JournalMiddleware, journal=journal),
-            Middleware(
-                FaultMiddleware,
-                schedule=faults,
-                limiter=rate_limiter,
-                token_limiter=token_rate_limiter,
-                max_header_count=config.max_header_count,
-                max_header_bytes=config.max_header_bytes,
-            ),
-            # Every API operation, served before Starlette's router is reached (see routing).
-            Middleware(
-                routing.ApiDispatcher,
-                world=world,
-                config=config,
-                operations=list(registry.operations()),
-            ),
-        ],
+        # Plain ASGI callables, outermost first: the journal sees what the client saw. The same
+        # journal, schedule and limiters as the API's stages.
+        middleware=[Middleware(journal_stage), Middleware(fault_stage)],
     )
     app.state.world = world
     app.state.config = config

@@ -7,6 +7,7 @@ way becomes ``ApiErrorResponse``; nothing here knows about customers or bookings
 
 from __future__ import annotations
 
+import logging
 import re
 from collections import defaultdict
 from collections.abc import Hashable, Mapping
@@ -27,6 +28,7 @@ from mockst.encoding import JSONResponse, dumps
 from mockst.errors import ApiError, validation_error
 from mockst.store.world import World
 
+LOG = logging.getLogger("mockst")
 TENANT = path("tenant")
 JSON_TYPES = ("application/json", "text/json")
 JSON_MEDIA_TYPE = b"application/json; charset=utf-8"
@@ -250,12 +252,29 @@ class ApiDispatcher:
         except ApiError as exc:
             await render_error(self.config, exc)(scope, receive, send)
             return
+        except Exception as exc:  # a simulator bug: logged, still answered in ServiceTitan's shape
+            LOG.exception("%s %s failed", method, scope["path"])
+            await server_error(exc).response()(scope, receive, send)
+            return
         content = body or b""
         headers = [(b"content-length", str(len(content)).encode("latin-1"))]
         if body is not None:
             headers.append((b"content-type", JSON_MEDIA_TYPE))
         await send({"type": "http.response.start", "status": 200, "headers": headers})
         await send({"type": "http.response.body", "body": content})
+
+
+async def no_operation(scope: Scope, receive: Receive, send: Send) -> None:
+    """The answer for a path under a tenant that names no operation."""
+    await not_found(scope["method"], scope["path"]).response()(scope, receive, send)
+
+
+def not_found(method: str, path: str) -> ApiError:
+    return ApiError(404, "Not Found", {"": [f"No operation at {method} {path}."]})
+
+
+def server_error(exc: BaseException) -> ApiError:
+    return ApiError(500, "An unexpected error occurred.", data={"exception": type(exc).__name__})
 
 
 def _family(path: str) -> tuple[str, str]:

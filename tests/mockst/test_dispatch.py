@@ -8,6 +8,7 @@ from typing import Any
 import orjson
 from starlette.testclient import TestClient
 
+from mockst.api import routing
 from mockst.app import create_app
 from mockst.config import Config
 from mockst.store.world import World
@@ -87,3 +88,31 @@ def test_method_head_and_unknown_paths() -> None:
     assert _call(app, "HEAD", path, creds["headers"], [])[0] == 200
     status, _, answer = _call(app, "GET", f"{path}/x/y/z", creds["headers"], [])
     assert status == 404 and orjson.loads(answer)["status"] == 404
+
+
+def test_an_unknown_operation_under_a_tenant_is_a_servicetitan_404() -> None:
+    app, creds = _onboarded()
+    path = f"/crm/v2/tenant/{creds['tenantId']}/no-such-resource"
+    status, _, answer = _call(app, "GET", path, creds["headers"], [])
+    body = orjson.loads(answer)
+    assert status == 404 and body["errors"] == {"": [f"No operation at GET {path}."]}
+    assert app.state.journal.query(path=path)[0]["status"] == 404
+
+
+def test_a_simulator_bug_is_a_servicetitan_500_journaled_and_the_next_call_works(
+    monkeypatch: Any, caplog: Any
+) -> None:
+    app, creds = _onboarded()
+    path = f"/crm/v2/tenant/{creds['tenantId']}/booking-provider-tags"
+
+    def broken(_: Any) -> bytes:
+        raise RuntimeError("a bug")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(routing, "dumps", broken)
+        status, _, answer = _call(app, "GET", path, creds["headers"], [])
+    body = orjson.loads(answer)
+    assert status == 500 and body["data"] == {"exception": "RuntimeError"}
+    assert "a bug" in caplog.text  # the traceback is logged, not lost
+    assert app.state.journal.query(path=path)[-1]["status"] == 500
+    assert _call(app, "GET", path, creds["headers"], [])[0] == 200
