@@ -24,6 +24,7 @@ TENANT_PATH = re.compile(r"^/(?:crm|settings)/v2/tenant/([^/]+)")
 # Notes the stages leave in the ASGI scope.
 FAULT_KEY = "mockst.fault"  # the fault stage's note, recorded with the journal entry
 HEADER_BYTES_KEY = "mockst.header_bytes"  # measured once, by the journal, for the fault stage
+SERVER_RECEIVE_KEY = "mockst.server_receive"  # the server's own receive, under any wrappers
 
 
 def tenant_of(path: str) -> str | None:

@@ -20,6 +20,7 @@ from mockst.ratelimit import RateLimiter, retry_after
 from mockst.wire import (
     FAULT_KEY,
     HEADER_BYTES_KEY,
+    SERVER_RECEIVE_KEY,
     basic_client_id,
     header,
     header_bytes,
@@ -41,15 +42,16 @@ class ConnectionDropped(Exception):
     """Raised where no socket can be closed (an in-process ASGI client): the call has no answer."""
 
 
-async def drop_connection(receive: Any) -> None:
+async def drop_connection(scope: dict[str, Any], receive: Any) -> None:
     """Close the client's socket without a response.
 
     ASGI has no message for this, so we reach uvicorn's transport through its ``receive`` (a bound
-    method of the request cycle, under the journal's wrapper), close it, and wait for uvicorn to
-    report ``http.disconnect``: after that it will not answer 500 for an app that sent nothing.
-    Elsewhere (httpx's ASGITransport, Starlette's TestClient) ``ConnectionDropped`` is raised.
+    method of the request cycle, which the journal leaves in the scope under its own wrapper),
+    close it, and wait for uvicorn to report ``http.disconnect``: after that it will not answer
+    500 for an app that sent nothing. Elsewhere (httpx's ASGITransport, Starlette's TestClient)
+    ``ConnectionDropped`` is raised.
     """
-    raw = receive
+    raw = scope.get(SERVER_RECEIVE_KEY, receive)
     while hasattr(raw, "__wrapped__"):
         raw = raw.__wrapped__
     transport = getattr(getattr(raw, "__self__", None), "transport", None)
@@ -222,7 +224,7 @@ class FaultMiddleware:
             await self.app(scope, receive, swallow)
             note["suppressedStatus"] = answered.get("status")
         if rule.drop:
-            await drop_connection(receive)
+            await drop_connection(scope, receive)
             return
         status = rule.status or 500
         note["status"] = status

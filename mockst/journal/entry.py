@@ -91,14 +91,17 @@ class Entry:
         self.retained = 0
         self._derived: dict[str, Any] | None = None
 
-    def add_request(self, chunk: bytes) -> int:
-        """Record a chunk of the request body; returns the bytes newly retained."""
+    def add_request(self, message: dict[str, Any]) -> int:
+        """Record the body chunk of an ``http.request`` message; returns the bytes newly kept."""
+        chunk = message.get("body", b"")
         self.request_size += len(chunk)
         self.request_body, added = _keep(self.request_body, chunk, self.body_limit)
         return added
 
-    def add_response(self, chunk: bytes) -> int:
-        """Record a chunk of the response body; returns the bytes newly retained."""
+    def add_response(self, message: dict[str, Any]) -> int:
+        """Record the body chunk of an ``http.response.body`` message; returns the bytes newly
+        kept."""
+        chunk = message.get("body", b"")
         self.response_size += len(chunk)
         self.response_body, added = _keep(self.response_body, chunk, self.body_limit)
         return added

@@ -12,7 +12,7 @@ from typing import Any
 
 from mockst.journal.entry import pack_headers
 from mockst.journal.ring import Journal
-from mockst.wire import FAULT_KEY
+from mockst.wire import FAULT_KEY, SERVER_RECEIVE_KEY
 
 # Not journaled: reading the journal would fill it, and health probes would flush it.
 UNJOURNALED = ("/_mock/journal", "/_mock/health", "/_mock/ready")
@@ -35,21 +35,21 @@ class JournalMiddleware:
 
         async def journal_receive() -> Any:
             message = await receive()
-            if message["type"] == "http.request":
-                journal.retain(entry, entry.add_request(message.get("body", b"")))
+            if message["type"] == "http.request" and (kept := entry.add_request(message)):
+                journal.retain(entry, kept)
             return message
-
-        # faults.drop_connection unwraps this to reach uvicorn's transport
-        journal_receive.__wrapped__ = receive  # type: ignore[attr-defined]
 
         async def journal_send(message: Any) -> None:
             kind = message["type"]
-            if kind == "http.response.start":
+            if kind == "http.response.body":
+                if kept := entry.add_response(message):
+                    journal.retain(entry, kept)
+            elif kind == "http.response.start":
                 entry.status = message["status"]
                 entry.response_headers = pack_headers(message.get("headers", ()))
-            elif kind == "http.response.body":
-                journal.retain(entry, entry.add_response(message.get("body", b"")))
             await send(message)
+
+        scope[SERVER_RECEIVE_KEY] = receive  # faults.drop_connection reaches uvicorn through it
 
         try:
             await self.app(scope, journal_receive, journal_send)

@@ -56,10 +56,10 @@ class Journal:
 
     def start(self, scope: dict[str, Any]) -> Entry:
         """A new entry for the request of ``scope``, already in the ring."""
-        headers = scope.get("headers", [])
+        headers = scope["headers"]
         packed = pack_headers(headers)
         # Its length less the separators: the header bytes, measured without another pass.
-        size = len(packed) - max(0, 2 * len(headers) - 1)
+        size = len(packed) - 2 * len(headers) + 1 if headers else 0
         scope[HEADER_BYTES_KEY] = size  # the fault stage's header limit reads it
         if len(headers) > MAX_HEADERS or size > MAX_HEADER_BYTES:
             packed = pack_headers(_header_head(headers))
