@@ -76,7 +76,7 @@ Shape = One | Page | Export | Many | Raw | Empty
 # -- the call a handler sees ------------------------------------------------------------------
 
 
-@dataclass
+@dataclass(slots=True)  # one per API call: slots make it cheaper to build and to read
 class TenantContext:
     """One tenant's data at one instant: enough to read and change rows (control plane, seeds)."""
 
@@ -92,7 +92,7 @@ class TenantContext:
         return self.tenant.table(name)
 
 
-@dataclass
+@dataclass(slots=True)
 class Call(TenantContext):
     """A tenant context plus the caller and the bound request: what a handler sees."""
 
