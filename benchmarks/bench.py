@@ -22,6 +22,7 @@ import json
 import os
 import re
 import shutil
+import signal
 import socket
 import statistics
 import subprocess
@@ -217,6 +218,31 @@ def _ms(text: str) -> float:
     return float(match.group(1)) * UNITS[match.group(2)]
 
 
+def perf_usable() -> bool:
+    """Whether ``perf stat`` can count this machine's instructions and cycles (a kernel setting,
+    ``perf_event_paranoid``, or a virtual machine without counters can forbid it)."""
+    if shutil.which("perf") is None:
+        return False
+    probe = subprocess.run(
+        ["perf", "stat", "-x,", "-e", "instructions,cycles", "true"],
+        capture_output=True,
+        text=True,
+    )
+    return probe.returncode == 0 and _counts(probe.stderr) is not None
+
+
+def _counts(perf_output: str) -> dict[str, float] | None:
+    """``perf stat -x,`` output as {event: count}; None when a counter was not counted."""
+    counts: dict[str, float] = {}
+    for line in perf_output.splitlines():
+        fields = line.split(",")
+        if len(fields) > 2 and fields[2] in ("instructions", "cycles"):
+            if not fields[0].isdigit():
+                return None  # "<not supported>" or "<not counted>"
+            counts[fields[2]] = float(fields[0])
+    return counts if len(counts) == 2 else None
+
+
 def wrk(
     url: str,
     method: str,
@@ -224,7 +250,11 @@ def wrk(
     body: bytes | None,
     duration: int,
     connections: int,
+    count_pid: int | None = None,
 ) -> dict[str, float]:
+    """One wrk run. With ``count_pid``, ``perf stat`` counts that process's CPU instructions and
+    cycles meanwhile: work per request, which a busy shared machine disturbs far less than the
+    request rate (a neighbour's load changes how fast the work runs, not how much there is)."""
     with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
         script.write(_lua(method, headers, body))
     command = [
@@ -236,12 +266,23 @@ def wrk(
         "-s",
         script.name,
     ]
+    counter = None
+    if count_pid is not None:
+        counter = subprocess.Popen(
+            ["perf", "stat", "-x,", "-e", "instructions,cycles", "-p", str(count_pid)],
+            stderr=subprocess.PIPE,
+            text=True,
+        )
     before = os.times()
     output = subprocess.run(
         [*command, url], capture_output=True, text=True, preexec_fn=_pin(WRK_CPU), check=True
     ).stdout
     after = os.times()
     os.unlink(script.name)
+    counts = None
+    if counter is not None:
+        counter.send_signal(signal.SIGINT)  # perf prints its counts when interrupted
+        counts = _counts(counter.communicate()[1])
     result = {
         "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1)),  # type: ignore[union-attr]
         "p50": _ms(re.search(r"\s50%\s+(\S+)", output).group(1)),  # type: ignore[union-attr]
@@ -249,6 +290,10 @@ def wrk(
         "wrk_cpu": (after.children_user + after.children_system)
         - (before.children_user + before.children_system),
     }
+    if counts is not None:
+        requests = float(re.search(r"(\d+) requests in", output).group(1))  # type: ignore[union-attr]
+        result["instructions"] = counts["instructions"] / requests
+        result["cycles"] = counts["cycles"] / requests
     non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
     errors = re.search(r"Socket errors: (.*)", output)
     result["non2xx"] = float(non2xx.group(1)) if non2xx else 0.0
@@ -274,17 +319,23 @@ def throughput(duration: int, rounds: int, connections: int) -> dict[str, Any]:
         sys.exit("wrk is needed for throughput (apt-get install wrk)")
     results: dict[str, dict[str, list[dict[str, float]]]] = {}
     with tempfile.TemporaryDirectory() as tmp, ExitStack() as stack:
+        count = perf_usable()
         targets: dict[str, tuple[str, dict[str, Any]]] = {}
         for name, args in VARIANTS.items():
-            url, _ = stack.enter_context(server(args))
-            targets[name] = (url, onboard(url))
+            url, process = stack.enter_context(server(args))
+            targets[name] = (url, {**onboard(url), "pid": process.pid if count else None})
         setup = next(iter(targets.values()))[1]
         list_file, create_file = Path(tmp, "list.json"), Path(tmp, "create.json")
         list_file.write_bytes(setup["page_bytes"])
         create_file.write_bytes(setup["create_bytes"])
         args = [str(Path(__file__).resolve()), "_baseline", "{port}", str(list_file)]
-        url, _ = stack.enter_context(server([*args, str(create_file)]))
-        baseline = {"headers": setup["headers"], "list_path": "/list", "create_path": "/create"}
+        url, process = stack.enter_context(server([*args, str(create_file)]))
+        baseline = {
+            "headers": setup["headers"],
+            "list_path": "/list",
+            "create_path": "/create",
+            "pid": process.pid if count else None,
+        }
         ordered = {BASELINE: (url, baseline), **targets}
         # Rounds interleave the variants, so a noisy neighbour hurts them all alike.
         for _ in range(rounds):
@@ -294,21 +345,34 @@ def throughput(duration: int, rounds: int, connections: int) -> dict[str, Any]:
                     ("booking create", "POST", info["create_path"], compact_json(BOOKING)),
                 ):
                     wrk(url + path, method, info["headers"], body, 1, connections)  # warm-up
-                    run = wrk(url + path, method, info["headers"], body, duration, connections)
+                    run = wrk(
+                        url + path,
+                        method,
+                        info["headers"],
+                        body,
+                        duration,
+                        connections,
+                        info["pid"],
+                    )
                     results.setdefault(op, {}).setdefault(name, []).append(run)
     summary: dict[str, Any] = {"page_bytes": len(setup["page_bytes"]), "ops": {}}
     for op, by_target in results.items():
         rows = {}
         for name, runs in by_target.items():
-            rows[name] = {
-                key: statistics.median(r[key] for r in runs)
-                for key in ("rps", "p50", "p99", "wrk_cpu", "non2xx")
-            }
+            keys = ["rps", "p50", "p99", "wrk_cpu", "non2xx"]
+            if all("cycles" in r for r in runs):
+                keys += ["instructions", "cycles"]
+            rows[name] = {key: statistics.median(r[key] for r in runs) for key in keys}
         base = rows[BASELINE]
         for row in rows.values():
             row["rps_ratio"] = row["rps"] / base["rps"]
             row["p50_ratio"] = row["p50"] / base["p50"]
             row["p99_ratio"] = row["p99"] / base["p99"]
+            if "cycles" in row and "cycles" in base:
+                # As the request rate: the ceiling's work per request over this one's (1.0 = as
+                # cheap as the ceiling; 0.5 = twice its work).
+                row["instructions_ratio"] = base["instructions"] / row["instructions"]
+                row["cycles_ratio"] = base["cycles"] / row["cycles"]
         summary["ops"][op] = rows
     return summary
 
@@ -526,15 +590,27 @@ def main(argv: list[str] | None = None) -> int:
 def print_throughput(summary: dict[str, Any], duration: float) -> None:
     print(f"\npage of 50 customers: {summary['page_bytes']} bytes")
     for op, rows in summary["ops"].items():
+        counted = all("cycles_ratio" in r for r in rows.values())
         print(f"\n{op}")
-        print("| variant | req/s | ratio | p50 ms | p50 ratio | p99 ms | p99 ratio | wrk CPU |")
-        print("|---|---:|---:|---:|---:|---:|---:|---:|")
+        head = "| variant | req/s | ratio | p50 ms | p50 ratio | p99 ms | p99 ratio | wrk CPU |"
+        rule = "|---|---:|---:|---:|---:|---:|---:|---:|"
+        if counted:
+            head += " k instr/req | ratio | k cycles/req | ratio |"
+            rule += "---:|---:|---:|---:|"
+        print(head)
+        print(rule)
         for name, r in rows.items():
-            print(
+            line = (
                 f"| {name} | {r['rps']:,.0f} | {r['rps_ratio']:.2f} | {r['p50']:.2f} | "
                 f"{r['p50_ratio']:.2f} | {r['p99']:.2f} | {r['p99_ratio']:.2f} | "
                 f"{r['wrk_cpu'] / duration:.0%} |"
             )
+            if counted:
+                line += (
+                    f" {r['instructions'] / 1000:,.0f} | {r['instructions_ratio']:.2f} |"
+                    f" {r['cycles'] / 1000:,.0f} | {r['cycles_ratio']:.2f} |"
+                )
+            print(line)
             if r["non2xx"]:
                 print(f"  (!) {r['non2xx']:.0f} non-2xx answers")
 
