@@ -10,7 +10,7 @@ from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import partial
 from itertools import islice
-from operator import attrgetter, itemgetter
+from operator import attrgetter
 from typing import Any
 
 from pydantic import BaseModel
@@ -214,43 +214,20 @@ def apply_filters(call: Call, rows: Iterable[Row], filters: Sequence[Filter]) ->
 
 
 def project(data: dict[str, Any], model: type[BaseModel]) -> dict[str, Any]:
-    """``data`` cut to exactly the fields of ``model``, in the model's order (None for those it
-    lacks)."""
-    fields, pick = _wire(model)
-    try:
-        return dict(zip(fields, pick(data), strict=True))  # a record with every field: C speed
-    except KeyError:
-        return {key: data.get(key) for key in fields}
+    """``data`` cut to exactly the fields of ``model``, in the model's order."""
+    return {key: data.get(key) for key in wire_fields(model)}
 
 
-_FIELDS: dict[type[BaseModel], tuple[tuple[str, ...], Callable[[Any], tuple[Any, ...]]]] = {}
-
-
-def _wire(model: type[BaseModel]) -> tuple[tuple[str, ...], Callable[[Any], tuple[Any, ...]]]:
-    found = _FIELDS.get(model)
-    if found is None:
-        fields = tuple(info.alias or name for name, info in model.model_fields.items())
-        pick: Callable[[Any], tuple[Any, ...]]
-        if len(fields) > 1:
-            pick = itemgetter(*fields)
-        elif fields:  # itemgetter of one name answers the value, not a 1-tuple
-            pick = partial(_one, itemgetter(*fields))
-        else:
-            pick = _none
-        found = _FIELDS[model] = (fields, pick)
-    return found
-
-
-def _one(getter: Callable[[Any], Any], data: Any) -> tuple[Any, ...]:
-    return (getter(data),)
-
-
-def _none(_: Any) -> tuple[Any, ...]:
-    return ()
+_FIELDS: dict[type[BaseModel], tuple[str, ...]] = {}
 
 
 def wire_fields(model: type[BaseModel]) -> tuple[str, ...]:
-    return _wire(model)[0]
+    fields = _FIELDS.get(model)
+    if fields is None:
+        fields = _FIELDS[model] = tuple(
+            info.alias or name for name, info in model.model_fields.items()
+        )
+    return fields
 
 
 def page_of(
