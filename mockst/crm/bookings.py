@@ -70,6 +70,7 @@ BOOKING_PROVIDER = path("booking_provider")
 # Bookings_DismissBooking types its booking_provider as a string; every other operation, int64.
 BOOKING_PROVIDER_TEXT = path("booking_provider", "string")
 
+NEW = BookingStatus.NEW.value
 CLOSED = (BookingStatus.DISMISSED.value, BookingStatus.CONVERTED.value)
 REACHABLE_TYPES = (ContactType.PHONE.value, ContactType.MOBILE_PHONE.value, ContactType.EMAIL.value)
 
@@ -84,10 +85,14 @@ LIST_QUERY = (LIST_FILTERS[0].param, *PAGE_PARAMS, *(f.param for f in LIST_FILTE
 def provider_id(call: Call) -> int:
     """The path's booking provider: an active tag of this tenant, else 404."""
     raw = call.path["booking_provider"]
-    try:
-        ident: int | None = int(str(raw).strip())
-    except ValueError:
-        ident = None
+    ident: int | None
+    if type(raw) is int:  # bound from the path already, the usual case
+        ident = raw
+    else:
+        try:
+            ident = int(str(raw).strip())
+        except ValueError:
+            ident = None
     tag = call.table(BOOKING_PROVIDER_TAGS).get(ident) if ident is not None else None
     if tag is None or not tag.active:
         raise ApiError(
@@ -166,17 +171,19 @@ def _create(call: Call) -> dict[str, Any]:
     body: CreateBookingRequest = call.body
     provider = provider_id(call)
     errors: dict[str, list[str]] = {}
-    require_text(
-        errors,
-        {
-            "source": body.source,
-            "name": body.name,
-            "summary": body.summary,
-            "externalId": body.externalId,
-            **{f"contacts[{i}].value": c.value for i, c in enumerate(body.contacts or ())},
-        },
-    )
     contacts = [(c.type.value, c.value, c.memo) for c in body.contacts or ()]
+    texts = (body.source, body.name, body.summary, body.externalId, *(c[1] for c in contacts))
+    if any(text is not None and not text.strip() for text in texts):  # named only when needed
+        require_text(
+            errors,
+            {
+                "source": body.source,
+                "name": body.name,
+                "summary": body.summary,
+                "externalId": body.externalId,
+                **{f"contacts[{i}].value": c[1] for i, c in enumerate(contacts)},
+            },
+        )
     if body.address is None and not any(kind in REACHABLE_TYPES for kind, _, _ in contacts):
         message = "A booking needs an address or a phone or email contact."
         errors["address"] = [message]
@@ -202,7 +209,7 @@ def _create(call: Call) -> dict[str, Any]:
             "isFirstTimeClient": body.isFirstTimeClient,
             "uploadedImages": body.uploadedImages,
             "isSendConfirmationEmail": body.isSendConfirmationEmail,
-            "status": BookingStatus.NEW.value,
+            "status": NEW,
             "dismissingReasonId": None,
             "jobId": None,
             "externalId": body.externalId,
