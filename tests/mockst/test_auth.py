@@ -238,3 +238,38 @@ def test_app_keys_are_known_exactly_while_their_apps_exist(client, onboard) -> N
     third = onboard()
     path = f"{third['crm']}/booking-provider-tags"
     assert client.get(path, headers=third["headers"]).status_code == 200
+
+
+def test_a_yes_is_given_again_only_while_what_it_rested_on_holds(
+    client: TestClient, onboard: Onboard
+) -> None:
+    creds, other = onboard(), onboard()
+    path = f"{creds['crm']}/booking-provider-tags"
+    assert client.get(path, headers=creds["headers"]).status_code == 200  # the yes is kept
+    assert client.get(path, headers=creds["headers"]).status_code == 200
+    # The same headers on another tenant's path, or another app's key: not that yes.
+    assert client.get(f"{other['crm']}/booking-provider-tags", headers=creds["headers"]).json()[
+        "data"
+    ]["reason"] == "tenant_mismatch"
+    client.post(f"/_mock/connections/{creds['clientId']}/disable")
+    assert client.get(path, headers=creds["headers"]).status_code == 401
+    client.post(f"/_mock/connections/{creds['clientId']}/enable")
+    assert client.get(path, headers=creds["headers"]).status_code == 200
+    client.post("/_mock/clock/advance", json={"seconds": 890})  # tokens last 900 s from issue
+    assert client.get(path, headers=creds["headers"]).status_code == 200
+    client.post("/_mock/clock/advance", json={"seconds": 10})
+    late = client.get(path, headers=creds["headers"])
+    assert late.status_code == 401 and late.json()["data"]["reason"] == "expired_token"
+
+
+def test_deactivating_the_secret_stops_its_tokens_when_configured() -> None:
+    config = Config(revoke_tokens_on_secret_deactivation=True)
+    with TestClient(create_app(World(), config)) as client:
+        creds = client.post("/_mock/quickstart", json={}).json()
+        token = client.post("/connect/token", data=token_form(creds)).json()["access_token"]
+        headers = {"ST-App-Key": creds["appKey"], "Authorization": f"Bearer {token}"}
+        path = f"/crm/v2/tenant/{creds['tenantId']}/booking-provider-tags"
+        assert client.get(path, headers=headers).status_code == 200
+        secrets = client.get(f"/_mock/connections/{creds['clientId']}/secrets").json()
+        client.post(f"/_mock/connections/{creds['clientId']}/secrets/{secrets[0]['id']}/deactivate")
+        assert client.get(path, headers=headers).status_code == 401
