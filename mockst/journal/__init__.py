@@ -5,9 +5,9 @@ The contract kit judges a connector by what it sent (which token, which app key,
 handler thought. It is plain ASGI middleware, outermost, so it sees the response the client got,
 including injected faults and rate limits (the fault stage leaves a note in the ASGI scope).
 
-Recording must cost next to nothing: a request keeps references to the header list and body chunks
-uvicorn and Starlette already built, and everything else (JSON decoding, token fingerprints,
-redaction, operationId, tenant) is derived only when someone reads the entry, then memoized.
+Recording must cost next to nothing: a request keeps its headers packed into one bytes object and
+its bodies up to a limit, and everything else (JSON decoding, token fingerprints, redaction,
+operationId, tenant) is derived only when someone reads the entry, then memoized.
 Secrets never leave through a read: bearer tokens become fingerprints, client secrets and issued
 tokens are redacted; the app key is kept in full (it identifies the app, it does not authenticate).
 

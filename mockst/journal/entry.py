@@ -1,7 +1,8 @@
 """One journaled exchange: what was on the wire, kept cheaply, read through a redacted view.
 
 Recording must cost next to nothing: an entry keeps the request's headers packed into one bytes
-object and the body chunks uvicorn and Starlette already built, by reference, up to a limit.
+object and the bodies up to a limit (a request body as the server built it, a response body copied
+to its own size: see ``_keep``).
 Everything else (JSON decoding, token fingerprints, redaction, operationId, tenant) is derived only
 when someone reads the entry, and memoized once the exchange is complete.
 """

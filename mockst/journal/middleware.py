@@ -56,7 +56,7 @@ class JournalMiddleware:
         except BaseException as exc:
             entry.error = type(exc).__name__
             if entry.status is None and scope.get(FAULT_KEY, {}).get("kind") != "drop":
-                entry.status = 500  # what Starlette's error middleware, outside us, will send
+                entry.status = 500  # what the server or Starlette's error stage will send
             raise
         finally:
             entry.duration_ns = time.perf_counter_ns() - t0
