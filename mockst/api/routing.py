@@ -145,7 +145,7 @@ async def run(
         now=now,
     )
     path_values = _bound(op, op.path_params, tuple(raw_path.items()), raw_path)
-    query_values = _bound(op, op.query, scope["query_string"], None)
+    query_values = _bound(op, op.query, scope["query_string"], scope["query_string"])
     body = await read_body(headers, receive, op, config) if op.body is not None else None
     with world.transaction():
         call = Call(
@@ -170,14 +170,14 @@ MAX_BOUND = 4096
 
 
 def _bound(
-    op: Operation, params: tuple[Any, ...], raw: Hashable, path_values: dict[str, str] | None
+    op: Operation, params: tuple[Any, ...], raw: Hashable, source: Mapping[str, str] | bytes
 ) -> dict[str, Any]:
-    """``params`` bound from the path (``path_values``) or, when None, the query string ``raw``."""
+    """``params`` bound from ``source`` (the raw path values, or the query string), kept under
+    ``raw`` (the same, hashable)."""
     key = (id(op), raw)  # operations live as long as the process
     values = _BOUND.get(key)
     if values is None:
-        source = path_values if path_values is not None else QueryParams(raw)  # type: ignore[arg-type]
-        values = bind(params, source)
+        values = bind(params, QueryParams(source) if isinstance(source, bytes) else source)
         if len(_BOUND) >= MAX_BOUND:
             _BOUND.clear()
         _BOUND[key] = values
