@@ -79,7 +79,7 @@ def export_rows(
         start_at = 0
     batch: list[Row] = []
     has_more = False
-    for row in islice(ordered, start_at, None):
+    for row in map(Row, islice(ordered, start_at, None)):
         if since is not None and row.changed_at < since:
             continue
         if horizon is not None and row.changed_at > horizon:
@@ -97,5 +97,5 @@ def export_rows(
     }
 
 
-def _seq(row: Row) -> int:
-    return row.seq
+def _seq(row: tuple[Any, ...]) -> int:
+    return row[1]  # Row.seq, and a stored row's (bisection runs over stored rows)

@@ -266,8 +266,8 @@ def page_of(
         kept_page = rows.page(key) if key is not None else None
         if kept_page is None:
             test = row_test(active)
-            source = rows.in_id_order()
-            kept = iter(source) if test is None else filter(test, source)
+            source = map(Row, rows.in_id_order())
+            kept = source if test is None else filter(test, source)
             ordered = list(kept if counted else islice(kept, start + size + 1))
             window = ordered[start : start + size]
             if key is None:
@@ -279,7 +279,7 @@ def page_of(
                 rows.keep_page(key, kept_page, len(window))
         data, has_more, total = kept_page
         return _envelope(page, size, has_more, total, list(data))
-    source = rows.in_id_order() if isinstance(rows, Table) else rows
+    source = map(Row, rows.in_id_order()) if isinstance(rows, Table) else rows
     ordered = sort_rows(apply_filters(call, source, filters), sort_text, sort)
     window = ordered[start : start + size]
     if isinstance(rows, Table) and (view is not None or render is None):

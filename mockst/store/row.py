@@ -1,8 +1,9 @@
 """One stored row, packed.
 
 A tenant with 100,000 customers holds about half a million rows, so a row is kept small: one
-tuple ``(id, seq, changed_at, deleted, shape, values)`` where the shape (shared by every row with
-the same field names in the same order) maps each field name to its place, and ``values`` is the
+tuple ``(id, seq, changed_at, deleted, shape, values)`` where the shape (by its number; shared by
+every row with the same field names in the same order) maps each field name to its place, and
+``values`` is the
 record's field values in that order, marshalled to bytes (nested objects as ``(shape number,
 *values)``, so no field name is stored twice). A record held as a dict cost about 1.3 KB; packed,
 about 0.3 KB (``docs/benchmarks.md``). The price is decoding on read: a microsecond or two to read
@@ -10,6 +11,11 @@ one field, about five to rebuild a whole customer.
 
 ``row.get(name)`` reads one field; ``row.data`` rebuilds the whole record as a new dict, so
 changing that dict never changes the row.
+
+A table stores each row as a plain tuple (``Row.stored``) holding only numbers, text, a date-time
+and bytes, the shape by its number: CPython's collector untracks such tuples, so its full passes do
+not walk every stored row (they did, and a create's p99 grew with the rows stored). What a table
+hands out is a ``Row``, the same six values with the methods above.
 """
 
 from __future__ import annotations
@@ -120,7 +126,12 @@ class Row(tuple[Any, ...]):
             values = marshal.dumps(packed)
         except ValueError:  # e.g. an enum member or a datetime where its wire text belongs
             raise TypeError(f"row {ident!r} holds a value that is not plain JSON data") from None
-        return cls((ident, seq, changed_at, deleted, shape, to_keep(values)))
+        return cls((ident, seq, changed_at, deleted, shape.number, to_keep(values)))
+
+    @property
+    def stored(self) -> tuple[Any, ...]:
+        """The same six values as a plain tuple: what a table keeps (the collector untracks it)."""
+        return tuple(self)
 
     def changed(self, seq: int, changed_at: Any, *, deleted: bool | None = None) -> Row:
         """The same record under a new change stamp (and, if given, deletion mark)."""
@@ -129,21 +140,22 @@ class Row(tuple[Any, ...]):
 
     def get(self, key: str, default: Any = None) -> Any:
         """One field of the record, unpacked; ``default`` when the record has no such field."""
-        place = self[4].index.get(key)
+        shape = _BY_NUMBER[self[4]]
+        place = shape.index.get(key)
         if place is None:
             return default
         value = marshal.loads(self[5])[place]
-        return _unpack(value) if key in self[4].nested else value
+        return _unpack(value) if key in shape.nested else value
 
     @property
     def data(self) -> dict[str, Any]:
         """The whole record as a new dict."""
-        return _record(self[4], marshal.loads(self[5]))
+        return _record(_BY_NUMBER[self[4]], marshal.loads(self[5]))
 
     @property
     def active(self) -> bool:
         """Visible as active: not deleted and not flagged inactive by the resource itself."""
-        return not self[3] and not self[4].inactive
+        return not self[3] and not _BY_NUMBER[self[4]].inactive
 
     def __repr__(self) -> str:
         return f"Row(id={self[0]!r}, seq={self[1]!r}, deleted={self[3]!r}, data={self.data!r})"
