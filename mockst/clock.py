@@ -23,10 +23,14 @@ def micros(instant: datetime) -> int:
 class Clock:
     def __init__(self, offset_seconds: float = 0.0, frozen_at: datetime | None = None) -> None:
         self._lock = threading.Lock()
-        self._offset = offset_seconds
-        self._shift = timedelta(seconds=offset_seconds)  # the offset, ready to add
-        self._shift_us = self._shift // MICROSECOND
+        self._set_offset(offset_seconds)
         self._frozen_at = frozen_at
+
+    def _set_offset(self, seconds: float) -> None:
+        """The offset from the wall clock, kept ready in the forms ``now`` and ``micros`` add."""
+        self._offset = seconds
+        self._shift = timedelta(seconds=seconds)
+        self._shift_us = self._shift // MICROSECOND
 
     def now(self) -> datetime:
         with self._lock:
@@ -54,9 +58,7 @@ class Clock:
             if self._frozen_at is not None:
                 self._frozen_at += timedelta(seconds=seconds)
             else:
-                self._offset += seconds
-                self._shift = timedelta(seconds=self._offset)
-                self._shift_us = self._shift // MICROSECOND
+                self._set_offset(self._offset + seconds)
         return self.now()
 
     def set(self, instant: datetime, *, frozen: bool | None = None) -> datetime:
@@ -68,9 +70,7 @@ class Clock:
                 self._frozen_at = instant
             else:
                 self._frozen_at = None
-                self._offset = (instant - datetime.now(UTC)).total_seconds()
-                self._shift = timedelta(seconds=self._offset)
-                self._shift_us = self._shift // MICROSECOND
+                self._set_offset((instant - datetime.now(UTC)).total_seconds())
         return self.now()
 
     def freeze(self, frozen: bool = True) -> datetime:
@@ -88,7 +88,5 @@ class Clock:
         """Take up a snapshot in place, so whoever holds this clock (the journal) follows it."""
         frozen = data.get("frozenAt")
         with self._lock:
-            self._offset = float(data.get("offsetSeconds") or 0.0)  # type: ignore[arg-type]
-            self._shift = timedelta(seconds=self._offset)
-            self._shift_us = self._shift // MICROSECOND
+            self._set_offset(float(data.get("offsetSeconds") or 0.0))  # type: ignore[arg-type]
             self._frozen_at = datetime.fromisoformat(str(frozen)) if frozen else None

@@ -75,7 +75,8 @@ class _Grant(NamedTuple):
     principal: Principal
     config: Config
     signing_key: str
-    app_record: str  # the app's key among the world's identity records
+    app_record: str  # the app's and the tenant's keys among the world's identity records
+    tenant_record: str
 
 
 # A connector sends the same app key and token for fifteen minutes: the guard's answer is kept
@@ -117,7 +118,10 @@ def authorize(
             if len(world.grants) >= MAX_GRANTS:
                 world.grants.clear()
             app_record = world.app_keys[principal.app.app_key]
-            world.grants[key] = _Grant(principal, config, world.signing_key, app_record)
+            tenant_record = str(principal.tenant.id)
+            world.grants[key] = _Grant(
+                principal, config, world.signing_key, app_record, tenant_record
+            )
         return principal
 
 
@@ -130,7 +134,7 @@ def _still_good(world: World, config: Config, grant: _Grant, instant: float) -> 
         and principal.token.issued_at <= instant < principal.token.expires_at
         and identity["connection"].get(principal.connection.client_id) is principal.connection
         and identity["app"].get(grant.app_record) is principal.app
-        and identity["tenant"].get(str(principal.tenant.id)) is principal.tenant
+        and identity["tenant"].get(grant.tenant_record) is principal.tenant
     )
 
 
