@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
+import gc
 import json
+import weakref
 from collections.abc import Iterator
 from typing import Any
 
@@ -164,3 +167,74 @@ def test_journal_off() -> None:
     with TestClient(create_app(config=Config(journal_size=0))) as http:
         http.get("/_mock/clock")
         assert http.get("/_mock/journal").json()["entries"] == []
+
+
+class _RequestCycle:
+    """Like uvicorn's request cycle: ``receive`` and ``send`` are its methods, and it holds the
+    scope. Anything the app leaves in the scope that leads back here makes a reference cycle."""
+
+    def __init__(self, scope: dict[str, Any], body: bytes) -> None:
+        self.scope = scope
+        self.body = body
+        self.status: int | None = None
+
+    async def receive(self) -> dict[str, Any]:
+        return {"type": "http.request", "body": self.body, "more_body": False}
+
+    async def send(self, message: dict[str, Any]) -> None:
+        if message["type"] == "http.response.start":
+            self.status = message["status"]
+
+
+def test_a_journaled_call_leaves_no_reference_cycle() -> None:
+    """Cyclic garbage waits for the collector: memory reused late, and a fifth of a booking
+    create's CPU cycles went to it. Refcounting alone must free each call's request cycle."""
+    app = create_app(config=NO_LIMITS)
+    with TestClient(app) as http:
+        a = onboard(http)
+    calls = [
+        ("GET", a["tags"], b"page=1", a["headers"], b""),  # an API operation
+        (
+            "POST",
+            a["tags"],
+            b"",
+            {**a["headers"], "Content-Type": "application/json"},
+            b'{"tagName": "X", "description": "d"}',
+        ),
+        ("GET", "/_mock/clock", b"", {}, b""),  # the control plane, through Starlette's stack
+    ]
+
+    Outcome = tuple[weakref.ref[_RequestCycle], int | None]
+
+    async def call(
+        method: str, path: str, query: bytes, headers: dict[str, str], body: bytes
+    ) -> Outcome:
+        scope = {
+            "type": "http",
+            "asgi": {"version": "3.0"},
+            "http_version": "1.1",
+            "method": method,
+            "scheme": "http",
+            "path": path,
+            "raw_path": path.encode(),
+            "root_path": "",
+            "query_string": query,
+            "headers": [(k.lower().encode(), v.encode()) for k, v in headers.items()],
+            "client": ("127.0.0.1", 50000),
+            "server": ("127.0.0.1", 8080),
+        }
+        cycle = _RequestCycle(scope, body)
+        await app(scope, cycle.receive, cycle.send)
+        return weakref.ref(cycle), cycle.status
+
+    async def run_all() -> list[Outcome]:
+        return [await call(*c) for c in calls]
+
+    gc.collect()
+    gc.disable()
+    try:
+        results = asyncio.run(run_all())
+        assert [status for _, status in results] == [200, 200, 200]
+        assert [ref() for ref, _ in results] == [None, None, None]
+    finally:
+        gc.enable()
