@@ -10,6 +10,7 @@ from __future__ import annotations
 import threading
 import time
 from datetime import UTC, datetime, timedelta
+from typing import NamedTuple
 
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 MICROSECOND = timedelta(microseconds=1)
@@ -20,23 +21,34 @@ def micros(instant: datetime) -> int:
     return (instant - EPOCH) // MICROSECOND
 
 
+class _Setting(NamedTuple):
+    """Where the clock stands: frozen at an instant, or running at an offset from the wall
+    clock (kept in the three forms that ``now``, ``micros`` and snapshots use)."""
+
+    frozen_at: datetime | None
+    offset: float
+    shift: timedelta
+    shift_us: int
+
+
+def _setting(frozen_at: datetime | None, offset: float) -> _Setting:
+    shift = timedelta(seconds=offset)
+    return _Setting(frozen_at, offset, shift, shift // MICROSECOND)
+
+
 class Clock:
+    """Readers take the setting in one attribute read, without a lock (every API call reads the
+    clock twice); writers replace it whole, under a lock so that two changes never interleave."""
+
     def __init__(self, offset_seconds: float = 0.0, frozen_at: datetime | None = None) -> None:
         self._lock = threading.Lock()
-        self._set_offset(offset_seconds)
-        self._frozen_at = frozen_at
-
-    def _set_offset(self, seconds: float) -> None:
-        """The offset from the wall clock, kept ready in the forms ``now`` and ``micros`` add."""
-        self._offset = seconds
-        self._shift = timedelta(seconds=seconds)
-        self._shift_us = self._shift // MICROSECOND
+        self._setting = _setting(frozen_at, offset_seconds)
 
     def now(self) -> datetime:
-        with self._lock:
-            if self._frozen_at is not None:
-                return self._frozen_at
-            return datetime.now(UTC) + self._shift
+        setting = self._setting
+        if setting.frozen_at is not None:
+            return setting.frozen_at
+        return datetime.now(UTC) + setting.shift
 
     def timestamp(self) -> float:
         return self.now().timestamp()
@@ -44,33 +56,34 @@ class Clock:
     def micros(self) -> int:
         """Now as whole microseconds since the epoch: exact like ``now`` (the same truncation of
         the system clock), and cheaper to read where a datetime is not needed yet (the journal)."""
-        with self._lock:
-            if self._frozen_at is not None:
-                return micros(self._frozen_at)
-            return time.time_ns() // 1000 + self._shift_us
+        setting = self._setting
+        if setting.frozen_at is not None:
+            return micros(setting.frozen_at)
+        return time.time_ns() // 1000 + setting.shift_us
 
     @property
     def frozen(self) -> bool:
-        return self._frozen_at is not None
+        return self._setting.frozen_at is not None
 
     def advance(self, seconds: float) -> datetime:
         with self._lock:
-            if self._frozen_at is not None:
-                self._frozen_at += timedelta(seconds=seconds)
+            frozen_at, offset = self._setting[:2]
+            if frozen_at is not None:
+                self._setting = _setting(frozen_at + timedelta(seconds=seconds), offset)
             else:
-                self._set_offset(self._offset + seconds)
+                self._setting = _setting(None, offset + seconds)
         return self.now()
 
     def set(self, instant: datetime, *, frozen: bool | None = None) -> datetime:
         """Jump to ``instant``; keep running from there unless ``frozen`` (default: keep mode)."""
         instant = instant.astimezone(UTC)
         with self._lock:
-            freeze = self._frozen_at is not None if frozen is None else frozen
+            frozen_at, offset = self._setting[:2]
+            freeze = frozen_at is not None if frozen is None else frozen
             if freeze:
-                self._frozen_at = instant
+                self._setting = _setting(instant, offset)
             else:
-                self._frozen_at = None
-                self._set_offset((instant - datetime.now(UTC)).total_seconds())
+                self._setting = _setting(None, (instant - datetime.now(UTC)).total_seconds())
         return self.now()
 
     def freeze(self, frozen: bool = True) -> datetime:
@@ -78,15 +91,16 @@ class Clock:
 
     def snapshot(self) -> dict[str, object]:
         """What survives a restart: where the clock stands relative to the wall clock."""
-        with self._lock:
-            return {
-                "offsetSeconds": self._offset,
-                "frozenAt": self._frozen_at.isoformat() if self._frozen_at else None,
-            }
+        frozen_at, offset = self._setting[:2]
+        return {
+            "offsetSeconds": offset,
+            "frozenAt": frozen_at.isoformat() if frozen_at else None,
+        }
 
     def restore(self, data: dict[str, object]) -> None:
         """Take up a snapshot in place, so whoever holds this clock (the journal) follows it."""
         frozen = data.get("frozenAt")
+        frozen_at = datetime.fromisoformat(str(frozen)) if frozen else None
+        offset = float(data.get("offsetSeconds") or 0.0)  # type: ignore[arg-type]
         with self._lock:
-            self._set_offset(float(data.get("offsetSeconds") or 0.0))  # type: ignore[arg-type]
-            self._frozen_at = datetime.fromisoformat(str(frozen)) if frozen else None
+            self._setting = _setting(frozen_at, offset)
