@@ -8,6 +8,7 @@ what passes; the ring decides how much of it stays.
 from __future__ import annotations
 
 import time
+from collections.abc import Awaitable
 from typing import Any
 
 from mockst.journal.entry import pack_headers
@@ -39,7 +40,9 @@ class JournalMiddleware:
                 journal.retain(entry, kept)
             return message
 
-        async def journal_send(message: Any) -> None:
+        def journal_send(message: Any) -> Awaitable[None]:
+            # Not a coroutine: it records, then hands back the server's own awaitable, which
+            # spares a coroutine per message on every call.
             kind = message["type"]
             if kind == "http.response.body":
                 if kept := entry.add_response(message):
@@ -47,7 +50,7 @@ class JournalMiddleware:
             elif kind == "http.response.start":
                 entry.status = message["status"]
                 entry.response_headers = pack_headers(message.get("headers", ()))
-            await send(message)
+            return send(message)
 
         # faults.drop_connection reaches uvicorn through it. Removed when the call ends: uvicorn's
         # receive is a method of its request cycle, which holds the scope, so the key would make
