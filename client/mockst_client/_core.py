@@ -8,14 +8,26 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import date, datetime
-from typing import Any
+from typing import Any, Self
 
 import httpx
 
 from ._log import logger, redact
 from .auth import Clock, ServiceTitanAuth
-from .config import ClientConfig
-from .errors import ServiceTitanError, TokenError, api_error_from_response
+from .config import ClientConfig, config_from_env
+from .errors import ConfigurationError, ServiceTitanError, TokenError, api_error_from_response
+from .resources import (
+    BookingProviderTags,
+    BusinessUnits,
+    Customers,
+    Employees,
+    Leads,
+    Locations,
+    ProviderBookings,
+    TagTypes,
+    Technicians,
+    TenantBookings,
+)
 from .retry import RetryPolicy, parse_retry_after
 
 #: ServiceTitan cuts requests off after 100 s server-side; wait a little longer than that for an
@@ -68,6 +80,44 @@ class ClientCore:
         self.config = config
         self.auth = ServiceTitanAuth(config, clock=clock, margin=token_margin)
         self.retry = retry or RetryPolicy()
+        # The resource helpers call back into this client; each twin declares their types.
+        self.customers = Customers(self)
+        self.locations = Locations(self)
+        self.booking_provider_tags = BookingProviderTags(self)
+        self.bookings = ProviderBookings(self)
+        self.tenant_bookings = TenantBookings(self)
+        self.leads = Leads(self)
+        self.employees = Employees(self)
+        self.technicians = Technicians(self)
+        self.business_units = BusinessUnits(self)
+        self.tag_types = TagTypes(self)
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str] | None = None, **options: Any) -> Self:
+        """Build from ``ST_*`` variables (see :func:`config_from_env`); ``options`` are the
+        non-credential keyword arguments (``transport``, ``clock``, ``retry``...).
+
+        ``booking_provider_id=`` (the tag picked after :meth:`detect_booking_providers`) wins over
+        ``ST_BOOKING_PROVIDER_ID``.
+        """
+        config = config_from_env(environ)
+        options.setdefault("booking_provider_id", config.booking_provider_id)
+        return cls(
+            tenant_id=config.tenant_id,
+            app_key=config.app_key,
+            client_id=config.client_id,
+            client_secret=config.client_secret,
+            auth_url=config.auth_url,
+            api_url=config.api_url,
+            **options,
+        )
+
+    @staticmethod
+    def _owns(transport: object, http_client: object) -> bool:
+        """Whether the client makes (and so closes) its own HTTP client."""
+        if http_client is not None and transport is not None:
+            raise ConfigurationError("give transport or http_client, not both")
+        return http_client is None
 
     def __repr__(self) -> str:
         return (

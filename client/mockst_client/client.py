@@ -8,23 +8,12 @@ from typing import Any
 
 import httpx
 
+from . import resources
 from ._core import DEFAULT_TIMEOUT, ClientCore, encode_params
 from .auth import Clock
-from .config import ClientConfig, Environment, config_from_env
-from .errors import ConfigurationError, TokenError
+from .config import ClientConfig, Environment
+from .errors import TokenError
 from .paging import DEFAULT_PAGE_SIZE, ExportIterator, check_page_size, iter_pages
-from .resources import (
-    BookingProviderTags,
-    BusinessUnits,
-    Customers,
-    Employees,
-    Leads,
-    Locations,
-    ProviderBookings,
-    TagTypes,
-    Technicians,
-    TenantBookings,
-)
 from .retry import RetryPolicy
 
 __all__ = ["ServiceTitanClient"]
@@ -48,16 +37,16 @@ class ServiceTitanClient(ClientCore):
     The client is thread-safe; share one per connection so the token is shared too.
     """
 
-    customers: Customers[_R, _P, _E]
-    locations: Locations[_R, _P, _E]
-    booking_provider_tags: BookingProviderTags[_R, _P, _E]
-    bookings: ProviderBookings[_R, _P, _E]
-    tenant_bookings: TenantBookings[_R, _P, _E]
-    leads: Leads[_R, _P, _E]
-    employees: Employees[_R, _P, _E]
-    technicians: Technicians[_R, _P, _E]
-    business_units: BusinessUnits[_R, _P, _E]
-    tag_types: TagTypes[_R, _P, _E]
+    customers: resources.Customers[_R, _P, _E]
+    locations: resources.Locations[_R, _P, _E]
+    booking_provider_tags: resources.BookingProviderTags[_R, _P, _E]
+    bookings: resources.ProviderBookings[_R, _P, _E]
+    tenant_bookings: resources.TenantBookings[_R, _P, _E]
+    leads: resources.Leads[_R, _P, _E]
+    employees: resources.Employees[_R, _P, _E]
+    technicians: resources.Technicians[_R, _P, _E]
+    business_units: resources.BusinessUnits[_R, _P, _E]
+    tag_types: resources.TagTypes[_R, _P, _E]
 
     def __init__(
         self,
@@ -89,43 +78,9 @@ class ServiceTitanClient(ClientCore):
             booking_provider_id=booking_provider_id,
         )
         super().__init__(config, clock=clock, token_margin=token_margin, retry=retry)
-        if http_client is not None and transport is not None:
-            raise ConfigurationError("give transport or http_client, not both")
-        self._owns_http = http_client is None
+        self._owns_http = self._owns(transport, http_client)
         self._http = http_client or httpx.Client(transport=transport, timeout=timeout)
         self._sleep = sleep
-        self.customers = Customers(self)
-        self.locations = Locations(self)
-        self.booking_provider_tags = BookingProviderTags(self)
-        self.bookings = ProviderBookings(self)
-        self.tenant_bookings = TenantBookings(self)
-        self.leads = Leads(self)
-        self.employees = Employees(self)
-        self.technicians = Technicians(self)
-        self.business_units = BusinessUnits(self)
-        self.tag_types = TagTypes(self)
-
-    @classmethod
-    def from_env(
-        cls, environ: Mapping[str, str] | None = None, **options: Any
-    ) -> ServiceTitanClient:
-        """Build from ``ST_*`` variables (see :func:`config_from_env`); ``options`` are the
-        non-credential keyword arguments (``transport``, ``clock``, ``retry``...).
-
-        ``booking_provider_id=`` (the tag picked after :meth:`detect_booking_providers`) wins over
-        ``ST_BOOKING_PROVIDER_ID``.
-        """
-        config = config_from_env(environ)
-        options.setdefault("booking_provider_id", config.booking_provider_id)
-        return cls(
-            tenant_id=config.tenant_id,
-            app_key=config.app_key,
-            client_id=config.client_id,
-            client_secret=config.client_secret,
-            auth_url=config.auth_url,
-            api_url=config.api_url,
-            **options,
-        )
 
     def close(self) -> None:
         """Close the HTTP connection pool, unless it was passed in (then its owner closes it)."""

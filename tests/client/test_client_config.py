@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from typing import Any
 
 import httpx
 import pytest
@@ -39,6 +40,32 @@ def test_from_env_with_explicit_urls() -> None:
 def test_from_env_reads_the_booking_provider() -> None:
     client = ServiceTitanClient.from_env({**ENV, "ST_BOOKING_PROVIDER_ID": "77"})
     assert client.booking_provider_id == 77
+
+
+def test_from_env_builds_the_async_twin_with_its_options() -> None:
+    fake = FakeServiceTitan()
+    fake.add_customers(3)
+    keys = credentials()
+    env = {
+        "ST_AUTH_URL": keys["auth_url"],
+        "ST_API_URL": keys["api_url"],
+        "ST_TENANT_ID": str(keys["tenant_id"]),
+        "ST_APP_KEY": keys["app_key"],
+        "ST_CLIENT_ID": keys["client_id"],
+        "ST_CLIENT_SECRET": keys["client_secret"],
+        "ST_BOOKING_PROVIDER_ID": "77",
+    }
+    client = AsyncServiceTitanClient.from_env(
+        env, booking_provider_id=78, transport=fake.async_transport(), clock=fake.clock
+    )
+    assert type(client) is AsyncServiceTitanClient
+    assert client.booking_provider_id == 78  # the option wins over the variable
+
+    async def read() -> dict[str, Any]:
+        async with client:
+            return await client.customers.get(2)  # the resource helpers call back into it
+
+    assert asyncio.run(read())["name"] == "Customer 2"
 
 
 def test_from_env_urls_win_over_environment() -> None:
