@@ -17,7 +17,7 @@ from mockst.config import Config
 from mockst.encoding import parse_datetime
 from mockst.errors import ApiError
 from mockst.identity import service
-from mockst.identity.model import App, Connection, ConnectionStatus, Tenant
+from mockst.identity.model import App, ClientSecret, Connection, ConnectionStatus, Tenant
 from mockst.store.world import World
 
 BookingScope = Literal["provider", "tenant"] | None
@@ -77,6 +77,9 @@ class _Grant(NamedTuple):
     signing_key: str
     app_record: str  # the app's and the tenant's keys among the world's identity records
     tenant_record: str
+    # With revoke_tokens_on_secret_deactivation: the client's secrets as they were (record key,
+    # record); deactivating one replaces its record. Otherwise empty: secrets do not matter.
+    secrets: tuple[tuple[str, ClientSecret], ...]
 
 
 # A connector sends the same app key and token for fifteen minutes: the guard's answer is kept
@@ -114,14 +117,20 @@ def authorize(
         principal = _authorize(
             world, config, headers, path_tenant, scope, booking, booking_provider, instant
         )
-        if not config.revoke_tokens_on_secret_deactivation:  # that rule reads the secrets too
-            if len(world.grants) >= MAX_GRANTS:
-                world.grants.clear()
-            app_record = world.app_keys[principal.app.app_key]
-            tenant_record = str(principal.tenant.id)
-            world.grants[key] = _Grant(
-                principal, config, world.signing_key, app_record, tenant_record
-            )
+        if len(world.grants) >= MAX_GRANTS:
+            world.grants.clear()
+        secrets = ()
+        if config.revoke_tokens_on_secret_deactivation:
+            client_id = principal.connection.client_id
+            secrets = tuple((str(s.id), s) for s in service.secrets_of(world, client_id))
+        world.grants[key] = _Grant(
+            principal,
+            config,
+            world.signing_key,
+            world.app_keys[principal.app.app_key],
+            str(principal.tenant.id),
+            secrets,
+        )
         return principal
 
 
@@ -135,6 +144,7 @@ def _still_good(world: World, config: Config, grant: _Grant, instant: float) -> 
         and identity["connection"].get(principal.connection.client_id) is principal.connection
         and identity["app"].get(grant.app_record) is principal.app
         and identity["tenant"].get(grant.tenant_record) is principal.tenant
+        and (not grant.secrets or all(identity["secret"].get(k) is r for k, r in grant.secrets))
     )
 
 

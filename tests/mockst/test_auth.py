@@ -270,6 +270,17 @@ def test_deactivating_the_secret_stops_its_tokens_when_configured() -> None:
         headers = {"ST-App-Key": creds["appKey"], "Authorization": f"Bearer {token}"}
         path = f"/crm/v2/tenant/{creds['tenantId']}/booking-provider-tags"
         assert client.get(path, headers=headers).status_code == 200
-        secrets = client.get(f"/_mock/connections/{creds['clientId']}/secrets").json()
-        client.post(f"/_mock/connections/{creds['clientId']}/secrets/{secrets[0]['id']}/deactivate")
+        connection = f"/_mock/connections/{creds['clientId']}"
+        (first,) = client.get(f"{connection}/secrets").json()
+        second = client.post(f"{connection}/secrets").json()
+        assert client.get(path, headers=headers).status_code == 200  # a new secret revokes nothing
+        client.post(f"{connection}/secrets/{first['id']}/deactivate")
+        assert client.get(path, headers=headers).status_code == 401
+        # A token issued after the deactivation works, again and again, until its own secret goes.
+        client.post("/_mock/clock/advance", json={"seconds": 1})
+        form = token_form(creds, client_secret=second["clientSecret"])
+        fresh = client.post("/connect/token", data=form).json()["access_token"]
+        headers["Authorization"] = f"Bearer {fresh}"
+        assert [client.get(path, headers=headers).status_code for _ in range(3)] == [200] * 3
+        client.post(f"{connection}/secrets/{second['id']}/deactivate")
         assert client.get(path, headers=headers).status_code == 401
