@@ -511,9 +511,7 @@ def run_populated(port: int, customers: int) -> None:
     report["counts"] = counts
     report["creds"] = creds
     print(json.dumps(report), flush=True)
-    # The server settings `mockst serve` uses, so the ceiling is the best this stack can do: no
-    # access log (uvicorn formats each line's fields before the logger drops them) and the
-    # collector's start-up objects frozen.
+    # As `mockst serve` runs the server: access log off, start-up objects frozen.
     gc.collect()
     gc.freeze()
     uvicorn.run(app, host="127.0.0.1", port=port, log_level="warning", access_log=False)
