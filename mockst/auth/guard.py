@@ -78,8 +78,10 @@ class _Grant(NamedTuple):
     app_record: str  # the app's and the tenant's keys among the world's identity records
     tenant_record: str
     # With revoke_tokens_on_secret_deactivation: the client's secrets as they were (record key,
-    # record); deactivating one replaces its record. Otherwise empty: secrets do not matter.
-    secrets: tuple[tuple[str, ClientSecret], ...]
+    # record), and how many secrets the world held. Deactivating one replaces its record; a new
+    # secret (which could be deactivated next) changes the count. None: secrets do not matter.
+    secrets: tuple[tuple[str, ClientSecret], ...] | None
+    secret_count: int
 
 
 # A connector sends the same app key and token for fifteen minutes: the guard's answer is kept
@@ -119,7 +121,7 @@ def authorize(
         )
         if len(world.grants) >= MAX_GRANTS:
             world.grants.clear()
-        secrets = ()
+        secrets = None
         if config.revoke_tokens_on_secret_deactivation:
             client_id = principal.connection.client_id
             secrets = tuple((str(s.id), s) for s in service.secrets_of(world, client_id))
@@ -130,6 +132,7 @@ def authorize(
             world.app_keys[principal.app.app_key],
             str(principal.tenant.id),
             secrets,
+            len(world.identity["secret"]),
         )
         return principal
 
@@ -144,7 +147,14 @@ def _still_good(world: World, config: Config, grant: _Grant, instant: float) -> 
         and identity["connection"].get(principal.connection.client_id) is principal.connection
         and identity["app"].get(grant.app_record) is principal.app
         and identity["tenant"].get(grant.tenant_record) is principal.tenant
-        and (not grant.secrets or all(identity["secret"].get(k) is r for k, r in grant.secrets))
+        and (grant.secrets is None or _same_secrets(identity["secret"], grant))
+    )
+
+
+def _same_secrets(records: Mapping[str, ClientSecret], grant: _Grant) -> bool:
+    assert grant.secrets is not None
+    return len(records) == grant.secret_count and all(
+        records.get(key) is record for key, record in grant.secrets
     )
 
 
