@@ -187,7 +187,7 @@ class _RequestCycle:
 
 
 def test_a_journaled_call_leaves_no_reference_cycle() -> None:
-    """Cyclic garbage waits for the collector: memory reused late, and a fifth of a booking
+    """Cyclic garbage waits for the collector: memory reused late, and about a tenth of a booking
     create's CPU cycles went to it. Refcounting alone must free each call's request cycle."""
     app = create_app(config=NO_LIMITS)
     with TestClient(app) as http:
