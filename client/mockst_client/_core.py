@@ -6,9 +6,9 @@ iterate; a fix to a rule is made once.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import date, datetime
-from typing import Any, Self
+from typing import Any, Generic, Self, TypeVar, cast
 
 import httpx
 
@@ -28,6 +28,7 @@ from .resources import (
     Technicians,
     TenantBookings,
 )
+from .resources._base import Api
 from .retry import RetryPolicy, parse_retry_after
 
 #: ServiceTitan cuts requests off after 100 s server-side; wait a little longer than that for an
@@ -66,8 +67,26 @@ def _failed_request(error: httpx.TransportError) -> httpx.Request | None:
         return None
 
 
-class ClientCore:
+# What a single call, a read of every row and an export return: values and iterators for the
+# sync client, awaitables and async iterators for its twin (see resources/_base.py).
+R = TypeVar("R")
+P = TypeVar("P")
+E = TypeVar("E")
+
+
+class ClientCore(Generic[R, P, E]):
     """Configuration and the I/O-free half of every call."""
+
+    customers: Customers[R, P, E]
+    locations: Locations[R, P, E]
+    booking_provider_tags: BookingProviderTags[R, P, E]
+    bookings: ProviderBookings[R, P, E]
+    tenant_bookings: TenantBookings[R, P, E]
+    leads: Leads[R, P, E]
+    employees: Employees[R, P, E]
+    technicians: Technicians[R, P, E]
+    business_units: BusinessUnits[R, P, E]
+    tag_types: TagTypes[R, P, E]
 
     def __init__(
         self,
@@ -80,17 +99,18 @@ class ClientCore:
         self.config = config
         self.auth = ServiceTitanAuth(config, clock=clock, margin=token_margin)
         self.retry = retry or RetryPolicy()
-        # The resource helpers call back into this client; each twin declares their types.
-        self.customers = Customers(self)
-        self.locations = Locations(self)
-        self.booking_provider_tags = BookingProviderTags(self)
-        self.bookings = ProviderBookings(self)
-        self.tenant_bookings = TenantBookings(self)
-        self.leads = Leads(self)
-        self.employees = Employees(self)
-        self.technicians = Technicians(self)
-        self.business_units = BusinessUnits(self)
-        self.tag_types = TagTypes(self)
+        # The resource helpers call back into this client, through the calls each twin adds.
+        api = cast("Api[R, P, E]", self)
+        self.customers = Customers(api)
+        self.locations = Locations(api)
+        self.booking_provider_tags = BookingProviderTags(api)
+        self.bookings = ProviderBookings(api)
+        self.tenant_bookings = TenantBookings(api)
+        self.leads = Leads(api)
+        self.employees = Employees(api)
+        self.technicians = Technicians(api)
+        self.business_units = BusinessUnits(api)
+        self.tag_types = TagTypes(api)
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None, **options: Any) -> Self:
@@ -102,7 +122,8 @@ class ClientCore:
         """
         config = config_from_env(environ)
         options.setdefault("booking_provider_id", config.booking_provider_id)
-        return cls(
+        twin: Callable[..., Self] = cls  # the twins' constructors take the credentials
+        return twin(
             tenant_id=config.tenant_id,
             app_key=config.app_key,
             client_id=config.client_id,

@@ -9,7 +9,6 @@ from typing import Any
 
 import httpx
 
-from . import resources
 from ._core import DEFAULT_TIMEOUT, ClientCore, encode_params
 from .auth import Clock
 from .config import ClientConfig, Environment
@@ -26,7 +25,7 @@ _P = AsyncIterator[Json]
 _E = AsyncExportIterator
 
 
-class AsyncServiceTitanClient(ClientCore):
+class AsyncServiceTitanClient(ClientCore[_R, _P, _E]):
     """Asyncio ServiceTitan client for one tenant connection (same arguments as the sync one).
 
     Give either ``environment`` (``"production"``, the default, or ``"integration"``) or both
@@ -37,17 +36,6 @@ class AsyncServiceTitanClient(ClientCore):
     (seconds, drives token expiry) and ``sleep`` (awaited with every retry wait).
     Share one client per connection within an event loop so the token is shared too.
     """
-
-    customers: resources.Customers[_R, _P, _E]
-    locations: resources.Locations[_R, _P, _E]
-    booking_provider_tags: resources.BookingProviderTags[_R, _P, _E]
-    bookings: resources.ProviderBookings[_R, _P, _E]
-    tenant_bookings: resources.TenantBookings[_R, _P, _E]
-    leads: resources.Leads[_R, _P, _E]
-    employees: resources.Employees[_R, _P, _E]
-    technicians: resources.Technicians[_R, _P, _E]
-    business_units: resources.BusinessUnits[_R, _P, _E]
-    tag_types: resources.TagTypes[_R, _P, _E]
 
     def __init__(
         self,

@@ -8,7 +8,6 @@ from typing import Any
 
 import httpx
 
-from . import resources
 from ._core import DEFAULT_TIMEOUT, ClientCore, encode_params
 from .auth import Clock
 from .config import ClientConfig, Environment
@@ -25,7 +24,7 @@ _P = Iterator[Json]
 _E = ExportIterator
 
 
-class ServiceTitanClient(ClientCore):
+class ServiceTitanClient(ClientCore[_R, _P, _E]):
     """Synchronous ServiceTitan client for one tenant connection.
 
     Give either ``environment`` (``"production"``, the default, or ``"integration"``) or both
@@ -36,17 +35,6 @@ class ServiceTitanClient(ClientCore):
     (seconds, drives token expiry) and ``sleep`` (called with every retry wait).
     The client is thread-safe; share one per connection so the token is shared too.
     """
-
-    customers: resources.Customers[_R, _P, _E]
-    locations: resources.Locations[_R, _P, _E]
-    booking_provider_tags: resources.BookingProviderTags[_R, _P, _E]
-    bookings: resources.ProviderBookings[_R, _P, _E]
-    tenant_bookings: resources.TenantBookings[_R, _P, _E]
-    leads: resources.Leads[_R, _P, _E]
-    employees: resources.Employees[_R, _P, _E]
-    technicians: resources.Technicians[_R, _P, _E]
-    business_units: resources.BusinessUnits[_R, _P, _E]
-    tag_types: resources.TagTypes[_R, _P, _E]
 
     def __init__(
         self,
