@@ -1,8 +1,7 @@
 """One journaled exchange: what was on the wire, kept cheaply, read through a redacted view.
 
 Recording must cost next to nothing: an entry keeps the request's headers packed into one bytes
-object and the bodies up to a limit (a request body as the server built it, a response body copied
-to its own size: see ``_keep``).
+object and the bodies up to a limit (the journal's ``record_request`` and ``record_response``).
 Everything else (JSON decoding, token fingerprints, redaction, operationId, tenant) is derived only
 when someone reads the entry, and memoized once the exchange is complete.
 """
@@ -18,7 +17,7 @@ from urllib.parse import parse_qsl
 import orjson
 
 from mockst.clock import EPOCH
-from mockst.encoding import format_datetime, to_keep
+from mockst.encoding import format_datetime
 from mockst.journal.redaction import (
     redact,
     redact_form,
@@ -27,25 +26,6 @@ from mockst.journal.redaction import (
     token_view,
 )
 from mockst.wire import OPERATIONS, TENANT_PATH, basic_client_id, bearer, tenant_of
-
-
-def _keep(kept: bytes, chunk: bytes, limit: int, exact: bool = False) -> tuple[bytes, int]:
-    """``kept`` with as much of ``chunk`` as fits under ``limit``, and how many bytes that added.
-
-    A whole first chunk is kept by reference (``b"" + chunk`` is ``chunk``), unless ``exact``:
-    then it is copied to an object of its own size. Response bodies need that: orjson's results
-    sit in an 8 KB block whatever their length, so a ring of 10,000 answers of 600 bytes held
-    80 MB, and cycling through it cost an API call more CPU than everything else the journal does.
-    (Request bodies come from the server at their size; slices and joins are new exact objects.)
-    """
-    room = limit - len(kept)
-    if room <= 0 or not chunk:
-        return kept, 0
-    if len(chunk) > room:
-        chunk = chunk[:room]
-    elif exact and not kept:
-        chunk = to_keep(chunk)
-    return kept + chunk, len(chunk)
 
 
 class Entry:
@@ -99,21 +79,6 @@ class Entry:
         self.error: str | None = None
         self.retained = 0
         self._derived: dict[str, Any] | None = None
-
-    def add_request(self, message: dict[str, Any]) -> int:
-        """Record the body chunk of an ``http.request`` message; returns the bytes newly kept."""
-        chunk = message.get("body", b"")
-        self.request_size += len(chunk)
-        self.request_body, added = _keep(self.request_body, chunk, self.body_limit)
-        return added
-
-    def add_response(self, message: dict[str, Any]) -> int:
-        """Record the body chunk of an ``http.response.body`` message; returns the bytes newly
-        kept."""
-        chunk = message.get("body", b"")
-        self.response_size += len(chunk)
-        self.response_body, added = _keep(self.response_body, chunk, self.body_limit, exact=True)
-        return added
 
     @property
     def time(self) -> datetime:

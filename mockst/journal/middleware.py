@@ -36,8 +36,8 @@ class JournalMiddleware:
 
         async def journal_receive() -> Any:
             message = await receive()
-            if message["type"] == "http.request" and (kept := entry.add_request(message)):
-                journal.retain(entry, kept)
+            if message["type"] == "http.request":
+                journal.record_request(entry, message.get("body", b""))
             return message
 
         def journal_send(message: Any) -> Awaitable[None]:
@@ -45,8 +45,7 @@ class JournalMiddleware:
             # spares a coroutine per message on every call.
             kind = message["type"]
             if kind == "http.response.body":
-                if kept := entry.add_response(message):
-                    journal.retain(entry, kept)
+                journal.record_response(entry, message.get("body", b""))
             elif kind == "http.response.start":
                 entry.status = message["status"]
                 entry.response_headers = pack_headers(message.get("headers", ()))
