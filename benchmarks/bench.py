@@ -164,7 +164,6 @@ def onboard(url: str, customers: int = 50) -> dict[str, Any]:
 
 def run_baseline(port: int, list_file: str, create_file: str) -> None:
     """Child process: the same bytes from plain Starlette routes, on the same uvicorn."""
-    import uvicorn
     from starlette.applications import Starlette
     from starlette.requests import Request
     from starlette.responses import Response
@@ -191,9 +190,15 @@ def run_baseline(port: int, list_file: str, create_file: str) -> None:
             Route("/_mock/health", health),
         ]
     )
-    # The server settings `mockst serve` uses, so the ceiling is the best this stack can do: no
-    # access log (uvicorn formats each line's fields before the logger drops them) and the
-    # collector's start-up objects frozen.
+    # With mockst's server settings, so the ceiling is the best this stack can do.
+    serve_like_mockst(app, port)
+
+
+def serve_like_mockst(app: Any, port: int) -> None:
+    """Run ``app`` as `mockst serve` runs the simulator: no access log (uvicorn formats each
+    line's fields before the logger drops them) and the collector's start-up objects frozen."""
+    import uvicorn
+
     gc.collect()
     gc.freeze()
     uvicorn.run(app, host="127.0.0.1", port=port, log_level="warning", access_log=False)
@@ -489,8 +494,6 @@ def startup(times: int) -> dict[str, Any]:
 
 def run_populated(port: int, customers: int) -> None:
     """Child process: a tenant with ``customers`` customers (with locations and contacts)."""
-    import uvicorn
-
     from mockst.app import create_app
     from mockst.config import Config
     from mockst.control.models import Quickstart
@@ -511,10 +514,7 @@ def run_populated(port: int, customers: int) -> None:
     report["counts"] = counts
     report["creds"] = creds
     print(json.dumps(report), flush=True)
-    # As `mockst serve` runs the server: access log off, start-up objects frozen.
-    gc.collect()
-    gc.freeze()
-    uvicorn.run(app, host="127.0.0.1", port=port, log_level="warning", access_log=False)
+    serve_like_mockst(app, port)
 
 
 def memory(customers: int) -> dict[str, Any]:
