@@ -1,4 +1,4 @@
-"""The ASGI application: auth server, CRM and Settings APIs, control plane and documents."""
+"""The ASGI application: auth server, every API family, control plane and documents."""
 
 from __future__ import annotations
 
@@ -25,7 +25,7 @@ from mockst.faults import FaultMiddleware, FaultSchedule
 from mockst.journal import Journal, JournalMiddleware
 from mockst.ratelimit import RateLimiter
 from mockst.store.world import World
-from mockst.wire import TENANT_PATH
+from mockst.wire import api_path
 
 DOCS_PAGE = """<!doctype html>
 <html><head><title>mockst API</title><meta charset="utf-8"></head>
@@ -66,17 +66,18 @@ def _document_json() -> bytes:
 
 
 class Simulator(Starlette):
-    """Starlette for the token endpoint, control plane and documents. API paths (under
-    ``/{crm,settings}/v2/tenant/``) go straight to ``api``: the journal and fault stages around
+    """Starlette for the token endpoint, control plane and documents. API paths (any family's
+    ``{server}/tenant/{tenant}/…``) go straight to ``api``: the journal and fault stages around
     the API's own dispatcher, which answers its own errors, unexpected ones too. Starlette's
     error and exception stages would wrap every call and every message sent for nothing."""
 
     def __init__(self, api: ASGIApp, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.api = api
+        self.api_path = api_path()
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] == "http" and TENANT_PATH.match(scope["path"]):
+        if scope["type"] == "http" and self.api_path.match(scope["path"]):
             await self.api(scope, receive, send)
             return
         await super().__call__(scope, receive, send)

@@ -24,6 +24,7 @@ PROBLEM_TYPES: dict[int, str] = {
     415: "https://tools.ietf.org/html/rfc7231#section-6.5.13",
     429: "https://tools.ietf.org/html/rfc6585#section-4",
     500: "https://tools.ietf.org/html/rfc7231#section-6.6.1",
+    501: "https://tools.ietf.org/html/rfc7231#section-6.6.2",
     502: "https://tools.ietf.org/html/rfc7231#section-6.6.3",
     503: "https://tools.ietf.org/html/rfc7231#section-6.6.4",
     504: "https://tools.ietf.org/html/rfc7231#section-6.6.5",

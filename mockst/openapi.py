@@ -34,6 +34,7 @@ ERROR_DESCRIPTIONS = {
     413: "The request body is too large",
     415: "The request body is not JSON",
     429: "Too many requests; wait for Retry-After seconds",
+    501: "Declared from the official document but not simulated yet",
 }
 
 API_ERROR_RESPONSE: dict[str, Any] = {
@@ -267,6 +268,8 @@ def declared_errors(op: Operation) -> tuple[int, ...]:
     codes = {*op.errors, 401, 403, 429}
     if op.path_params:
         codes.add(404)
+    if op.planned:
+        codes.add(501)
     return tuple(sorted(codes))
 
 
@@ -337,10 +340,11 @@ def build_document() -> dict[str, Any]:
         paths.setdefault(route.path, {})[route.method.lower()] = _control_operation(
             route, components
         )
+    families = ", ".join(f.title for f in registry.families())
     return {
         "openapi": "3.1.0",
         "info": {
-            "title": "mockst: a local ServiceTitan (auth, CRM v2, Settings v2)",
+            "title": f"mockst: a local ServiceTitan (auth, {families})",
             "version": __version__,
             "description": "Stateful simulator of ServiceTitan's public API. Operations tagged "
             f"'{CONTROL_TAG}' are the simulator's own.",

@@ -61,3 +61,50 @@ def take_token(client: httpx.Client, client_id: str, client_secret: str) -> str:
 
 def api_headers(creds: dict[str, Any], token: str) -> dict[str, str]:
     return {"ST-App-Key": str(creds["appKey"]), "Authorization": f"Bearer {token}"}
+
+
+def operation_url(operation_id: str, tenant_id: int | str, **path: Any) -> tuple[str, str]:
+    """(method, URL path) of a declared operation for one tenant, its other path parameters
+    filled in: tests name operations as ServiceTitan's documents do, not by hand-written paths."""
+    from mockst.api import registry
+
+    for op in registry.operations():
+        if op.operation_id == operation_id:
+            url = op.full_path.replace("{tenant}", str(tenant_id))
+            for name, value in path.items():
+                url = url.replace("{" + name + "}", str(value))
+            if "{" in url:
+                raise TypeError(f"{operation_id} needs path parameters: {url}")
+            return op.method, url
+    raise KeyError(f"no operation {operation_id!r}")
+
+
+class TenantApi:
+    """One onboarded tenant's API, called by operationId (the tests' shared API fixture)."""
+
+    def __init__(self, client: httpx.Client, creds: dict[str, Any]) -> None:
+        self.client = client
+        self.creds = creds
+        self.tenant_id = int(creds["tenantId"])
+        self.headers: dict[str, str] = creds["headers"]
+
+    def url(self, operation_id: str, **path: Any) -> str:
+        return operation_url(operation_id, self.tenant_id, **path)[1]
+
+    def call(
+        self,
+        operation_id: str,
+        *,
+        json: Any = None,
+        params: dict[str, Any] | None = None,
+        headers: dict[str, str] | None = None,
+        **path: Any,
+    ) -> httpx.Response:
+        method, url = operation_url(operation_id, self.tenant_id, **path)
+        return self.client.request(
+            method,
+            url,
+            json=json,
+            params=params,
+            headers=self.headers if headers is None else headers,
+        )

@@ -20,16 +20,29 @@ from typing import Any
 
 import orjson
 
-TENANT_PATH = re.compile(r"^/(?:crm|settings)/v2/tenant/([^/]+)")
 # Notes the stages leave in the ASGI scope.
 FAULT_KEY = "mockst.fault"  # the fault stage's note, recorded with the journal entry
 HEADER_BYTES_KEY = "mockst.header_bytes"  # measured once, by the journal, for the fault stage
 SERVER_RECEIVE_KEY = "mockst.server_receive"  # the server's own receive, under any wrappers
 
 
+_api_path: re.Pattern[str] | None = None
+
+
+def api_path() -> re.Pattern[str]:
+    """Matches the path of any family's API operation, capturing the tenant segment. Built from
+    the registry on first use (it reads every family: not at import), then kept."""
+    global _api_path
+    if _api_path is None:
+        from mockst.api.registry import tenant_path
+
+        _api_path = tenant_path()
+    return _api_path
+
+
 def tenant_of(path: str) -> str | None:
-    """The tenant segment of a CRM or Settings path, as written (not necessarily a number)."""
-    match = TENANT_PATH.match(path)
+    """The tenant segment of an API path, as written (not necessarily a number)."""
+    match = api_path().match(path)
     return match.group(1) if match else None
 
 

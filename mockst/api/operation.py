@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel
 
+from mockst.api.family import DEFAULT_BASE, Family
 from mockst.api.params import Param
 
 if TYPE_CHECKING:
@@ -22,10 +23,6 @@ if TYPE_CHECKING:
     from mockst.config import Config
     from mockst.store.table import Table
     from mockst.store.world import TenantData, World
-
-Module = Literal["crm", "settings"]
-MODULE_TITLES: dict[str, str] = {"crm": "CRM", "settings": "Settings"}
-
 
 # -- response shapes -------------------------------------------------------------------------
 
@@ -110,8 +107,8 @@ Handler = Callable[[Call], Any]
 class Operation:
     operation_id: str
     method: str
-    module: Module
-    path: str  # relative to /{module}/v2/tenant/{tenant}, e.g. "/customers/{id}"
+    family: Family
+    path: str  # relative to the tenant, e.g. "/customers/{id}"
     scope: str
     handler: Handler
     tag: str
@@ -124,7 +121,22 @@ class Operation:
     errors: tuple[int, ...] = (400,)
     # "provider": under /booking-provider/{booking_provider}; "tenant": tenant-scoped bookings.
     booking: Literal["provider", "tenant"] | None = None
+    # Where the tenant sits under the family's server: "/tenant/{tenant}", or with a version where
+    # the document's paths carry one (Telecom: "/v3/tenant/{tenant}").
+    base: str = DEFAULT_BASE
+    # Declared from the official document but not simulated yet: routed, guarded and documented,
+    # answered by a placeholder (an empty page for lists, else 501). Coverage counts it planned.
+    planned: bool = False
+    # The table a generic list reads whole (``Resource.list_op``): seeds and tests find a
+    # resource's list through it.
+    table: str | None = None
 
     @property
     def full_path(self) -> str:
-        return f"/{self.module}/v2/tenant/{{tenant}}{self.path}"
+        """The official path: ``/crm/v2/tenant/{tenant}/customers/{id}``."""
+        return f"{self.family.server}{self.base}{self.path}"
+
+    @property
+    def document_path(self) -> str:
+        """The path as the family's official document writes it (under its server URL)."""
+        return f"{self.base}{self.path}"

@@ -13,13 +13,13 @@ from typing import Any
 from pydantic import BaseModel
 
 from mockst.api.export import EXPORT_PARAMS, export_rows
+from mockst.api.family import DEFAULT_BASE, Family
 from mockst.api.listing import PAGE_PARAMS, SORT_PARAM, Filter, page_of, project
 from mockst.api.operation import (
     Call,
     Empty,
     Export,
     Handler,
-    Module,
     One,
     Operation,
     Page,
@@ -28,7 +28,7 @@ from mockst.api.operation import (
 )
 from mockst.api.params import Param, path
 from mockst.encoding import format_datetime
-from mockst.errors import not_found
+from mockst.errors import ApiError, not_found
 from mockst.store.table import Row
 
 ID = path("id")
@@ -36,12 +36,13 @@ ID = path("id")
 
 @dataclass(frozen=True)
 class Resource:
-    module: Module
+    family: Family
     path: str  # e.g. "/booking-provider-tags"
     table: str
     scope: str  # without :r / :w, e.g. "tn.crm.bookingprovidertags"
     tag: str  # the official document's tag, e.g. "BookingProviderTags"
     noun: str  # for messages: "Booking provider tag"
+    base: str = DEFAULT_BASE  # where the tenant sits under the family's server
 
     @property
     def read(self) -> str:
@@ -100,10 +101,13 @@ class Resource:
     ) -> Operation:
         """Any operation on this resource; ``suffix`` is appended to the resource path."""
         is_write = method != "GET" if write is None else write
+        if method == "GET" and isinstance(response, Page) and not extra.get("path_params"):
+            extra.setdefault("table", self.table)  # a list of the whole resource
         return Operation(
             operation_id=operation_id,
             method=method,
-            module=self.module,
+            family=self.family,
+            base=self.base,
             path=self.path + suffix,
             scope=self.write if is_write else self.read,
             handler=handler,
@@ -184,3 +188,54 @@ class Resource:
             operation_id, "GET", handler, response=Export(model), query=EXPORT_PARAMS, **extra
         )
         return replace(op, path=export_path)
+
+    def planned(
+        self,
+        operation_id: str,
+        method: str,
+        *,
+        suffix: str = "",
+        response: Shape | None = None,
+        **extra: Any,
+    ) -> Operation:
+        """An official operation declared but not simulated yet (``mockst scaffold`` writes these).
+
+        It is routed, guarded, bound and documented like any other; what answers is generic: a
+        list reads this resource's table (an empty page until something writes rows), an export
+        its change feed, a GET of ``/{id}`` finds the row (404 until then); anything else is a
+        ServiceTitan-shaped 501 naming the operation. Coverage counts it as planned.
+        """
+        shape = response or Empty()
+        handler: Handler = _not_simulated(operation_id)
+        path_params = extra.get("path_params", ())
+        if method == "GET" and isinstance(shape, Page):
+
+            def handler(call: Call) -> dict[str, Any]:
+                return page_of(call, call.table(self.table), shape.model)
+
+        elif method == "GET" and isinstance(shape, Export):
+
+            def handler(call: Call) -> dict[str, Any]:
+                return export_rows(call, call.table(self.table), shape.model)
+
+        elif method == "GET" and isinstance(shape, One) and [p.name for p in path_params] == ["id"]:
+
+            def handler(call: Call) -> dict[str, Any]:
+                return project(self.find(call, call.path["id"]).data, shape.model)
+
+        op = self.operation(
+            operation_id, method, handler, suffix=suffix, response=shape, planned=True, **extra
+        )
+        return op
+
+
+def _not_simulated(operation_id: str) -> Handler:
+    def handler(_call: Call) -> Any:
+        raise ApiError(
+            501,
+            "Not Implemented",
+            {"": [f"{operation_id} is declared but not simulated yet."]},
+            data={"operationId": operation_id},
+        )
+
+    return handler

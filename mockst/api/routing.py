@@ -208,7 +208,7 @@ class ApiDispatcher:
     """Plain ASGI stage that serves every API operation itself; anything else goes on to ``app``.
 
     It sits inside the journal and fault stages and in front of Starlette's router: a path is
-    split once, only the paths of its resource family (``/crm/v2/tenant/{tenant}/customers…``)
+    split once, only the paths of its resource (``/crm/v2/tenant/{tenant}/customers…``)
     are tried, literal segments before parameters, and the answer is sent as two ASGI messages.
     Starlette's Request, Response, router and exception stage cost an API call more than the
     rest of the simulator's work on it did (``docs/benchmarks.md``).
@@ -278,6 +278,10 @@ def server_error(exc: BaseException) -> ApiError:
 
 
 def _family(path: str) -> tuple[str, str]:
-    # "/crm/v2/tenant/{tenant}/customers/…" -> ("crm", "customers")
-    parts = path.split("/", 6)
-    return (parts[1], parts[5]) if len(parts) > 5 else ("", "")
+    # "/crm/v2/tenant/{tenant}/customers/…" -> ("/crm/v2", "customers"); "/telecom/v3/tenant/…"
+    # -> ("/telecom/v3", "calls"): the server and version, then the resource's first segment.
+    prefix, found, rest = path.partition("/tenant/")
+    if not found:
+        return ("", "")
+    parts = rest.split("/", 2)
+    return (prefix, parts[1]) if len(parts) > 1 else ("", "")

@@ -8,30 +8,12 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from mockst.identity.model import App, ClientSecret, Connection, CredentialMode, Environment, Tenant
 
-CRM_AND_SETTINGS_SCOPES = (
-    "tn.crm.bookingprovidertags:r",
-    "tn.crm.bookingprovidertags:w",
-    "tn.crm.bookings:r",
-    "tn.crm.bookings:w",
-    "tn.crm.contacts:r",
-    "tn.crm.contacts:w",
-    "tn.crm.customers:r",
-    "tn.crm.customers:w",
-    "tn.crm.leads:r",
-    "tn.crm.leads:w",
-    "tn.crm.locations:r",
-    "tn.crm.locations:w",
-    "tn.crm.tags:w",
-    "tn.stt.businessunits:r",
-    "tn.stt.businessunits:w",
-    "tn.stt.employees:r",
-    "tn.stt.employees:w",
-    "tn.stt.tagtypes:r",
-    "tn.stt.tagtypes:w",
-    "tn.stt.technicians:r",
-    "tn.stt.technicians:w",
-    "tn.stt.userroles:r",
-)
+
+def every_scope() -> list[str]:
+    """Every scope some family's operation asks for: what an app gets unless it names its own."""
+    from mockst.api import registry  # the registry imports every family: not at import time
+
+    return sorted(registry.scopes())
 
 
 class ControlModel(BaseModel):
@@ -40,7 +22,7 @@ class ControlModel(BaseModel):
 
 class AppCreate(ControlModel):
     name: str = Field(min_length=1, max_length=200)
-    scopes: list[str] = Field(default_factory=lambda: list(CRM_AND_SETTINGS_SCOPES))
+    scopes: list[str] = Field(default_factory=every_scope)
     organization: str = ""
     credentialMode: CredentialMode = CredentialMode.DEVELOPER
 
@@ -88,7 +70,7 @@ class Quickstart(ControlModel):
     tenantName: str = Field(default="Demo Plumbing & HVAC", min_length=1, max_length=200)
     tenantId: int | None = Field(default=None, ge=1, le=2**63 - 1)
     appName: str = Field(default="My Integration", min_length=1, max_length=200)
-    scopes: list[str] = Field(default_factory=lambda: list(CRM_AND_SETTINGS_SCOPES))
+    scopes: list[str] = Field(default_factory=every_scope)
     bookingProviderTag: str = Field(default="My Integration", min_length=1, max_length=200)
     restrictToBookingProvider: bool = False
     credentialMode: CredentialMode = CredentialMode.DEVELOPER

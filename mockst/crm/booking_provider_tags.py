@@ -12,6 +12,7 @@ from typing import Any
 from mockst.api.listing import STANDARD_SORT, contains, date_filters, ids_filter, project
 from mockst.api.operation import Call, One, TenantContext
 from mockst.api.resource import ID, Resource
+from mockst.crm import FAMILY
 from mockst.crm.models.bookings import (
     BookingProviderTagResponse,
     CreateBookingProviderTagRequest,
@@ -24,7 +25,7 @@ from mockst.identity.service import BOOKING_PROVIDER_TAGS
 from mockst.store.table import Row
 
 TAGS = Resource(
-    module="crm",
+    family=FAMILY,
     path="/booking-provider-tags",
     table=BOOKING_PROVIDER_TAGS,
     scope="tn.crm.bookingprovidertags",

@@ -40,6 +40,7 @@ from mockst.api.listing import (
 from mockst.api.operation import Call, One, Page, TenantContext
 from mockst.api.params import path
 from mockst.api.resource import ID, Resource
+from mockst.crm import FAMILY
 from mockst.crm.models.bookings import (
     BookingResponse,
     CreateBookingRequest,
@@ -54,7 +55,7 @@ from mockst.identity.service import BOOKING_PROVIDER_TAGS
 from mockst.store.table import Row
 
 BOOKINGS = Resource(
-    module="crm",
+    family=FAMILY,
     path="/bookings",
     table="bookings",
     scope="tn.crm.bookings",

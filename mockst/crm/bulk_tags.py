@@ -14,13 +14,14 @@ from collections.abc import Callable
 
 from mockst.api.operation import Call, Empty
 from mockst.api.resource import Resource
+from mockst.crm import FAMILY
 from mockst.crm.customer_records import CUSTOMERS, Problems, check_tag_types
 from mockst.crm.models.tags import AddBulkTagsRequest, RemoveBulkTagsRequest
 from mockst.errors import ApiError
 from mockst.store.table import Row
 
 BULK_TAGS = Resource(
-    module="crm",
+    family=FAMILY,
     path="/tags",
     table=CUSTOMERS.table,
     scope="tn.crm.tags",

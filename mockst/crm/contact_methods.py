@@ -24,6 +24,7 @@ from mockst.api.listing import Filter, date_filters, project
 from mockst.api.operation import Call, One, TenantContext
 from mockst.api.params import Param, path
 from mockst.api.resource import Resource
+from mockst.crm import FAMILY
 from mockst.crm.contacts import (
     API_USER_ID,
     CONTACT_ID_IN_PATH,
@@ -46,7 +47,7 @@ from mockst.errors import field_error, not_found
 from mockst.store.table import Row
 
 METHODS = Resource(
-    module="crm",
+    family=FAMILY,
     path="/contacts/{contactId}/contact-methods",
     table=METHODS_TABLE,
     scope="tn.crm.contacts",
@@ -55,7 +56,7 @@ METHODS = Resource(
 )
 # The search lives under /contacts and carries the Contacts tag.
 SEARCH = Resource(
-    module="crm",
+    family=FAMILY,
     path="/contacts/contact-methods",
     table=METHODS_TABLE,
     scope="tn.crm.contacts",

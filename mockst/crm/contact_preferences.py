@@ -28,6 +28,7 @@ from mockst.api.listing import project
 from mockst.api.operation import Call, Many, One
 from mockst.api.params import path
 from mockst.api.resource import Resource
+from mockst.crm import FAMILY
 from mockst.crm.contact_methods import METHOD_PATH, find_method
 from mockst.crm.contacts import API_USER_ID, METHODS_TABLE, READ_ERRORS
 from mockst.crm.models.contacts import (
@@ -81,7 +82,7 @@ CATALOGUE: tuple[PreferenceType, ...] = (
 )
 
 PREFERENCES = Resource(
-    module="crm",
+    family=FAMILY,
     path="/contacts/{contactId}/contact-methods/{contactMethodId}/preferences",
     table=METHODS_TABLE,
     scope="tn.crm.contacts",
@@ -89,7 +90,7 @@ PREFERENCES = Resource(
     noun="Contact preference",
 )
 METADATA = Resource(
-    module="crm",
+    family=FAMILY,
     path="/contacts/preferences",
     table=METHODS_TABLE,
     scope="tn.crm.contacts",

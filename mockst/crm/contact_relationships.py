@@ -29,6 +29,7 @@ from mockst.api.listing import Filter, date_filters
 from mockst.api.operation import Call, TenantContext
 from mockst.api.params import Param, path
 from mockst.api.resource import Resource
+from mockst.crm import FAMILY
 from mockst.crm.contacts import (
     API_USER_ID,
     CONTACT_FILTERS,
@@ -52,7 +53,7 @@ TYPES: dict[str, tuple[str, str]] = {
 }
 
 RELATIONSHIPS = Resource(
-    module="crm",
+    family=FAMILY,
     path="/contacts/{contactId}/relationships",
     table=RELATIONSHIPS_TABLE,
     scope="tn.crm.contacts",
@@ -60,7 +61,7 @@ RELATIONSHIPS = Resource(
     noun="Contact relationship",
 )
 BY_ENTITY = Resource(
-    module="crm",
+    family=FAMILY,
     path="/contacts/relationships/{relationshipId}",
     table=CONTACTS_TABLE,
     scope="tn.crm.contacts",

@@ -27,6 +27,7 @@ from mockst.api.listing import STANDARD_SORT, Filter, contains, date_filters, pr
 from mockst.api.operation import Call, One, TenantContext
 from mockst.api.params import Param, path
 from mockst.api.resource import Resource
+from mockst.crm import FAMILY
 from mockst.crm.models.contacts import (
     ContactResponse,
     CreateContactRequest,
@@ -44,7 +45,7 @@ METHODS_TABLE = "contact_methods"
 RELATIONSHIPS_TABLE = "contact_relationships"
 
 CONTACTS = Resource(
-    module="crm",
+    family=FAMILY,
     path="/contacts",
     table=CONTACTS_TABLE,
     scope="tn.crm.contacts",

@@ -26,7 +26,7 @@ def _operation(
     parent: Resource, applies_to: str, operation_id: str, model: type[BaseModel]
 ) -> Operation:
     types = Resource(
-        module=parent.module,
+        family=parent.family,
         path=f"{parent.path}/custom-fields",
         table=CUSTOM_FIELD_TYPES,
         scope=parent.scope,

@@ -76,7 +76,7 @@ class Family:
 
 def _contacts_resource(parent: Resource, table: str) -> Resource:
     return Resource(
-        module=parent.module,
+        family=parent.family,
         path=parent.path,
         table=table,
         scope=parent.scope,

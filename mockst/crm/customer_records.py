@@ -34,6 +34,7 @@ from pydantic import BaseModel
 from mockst.api.listing import project
 from mockst.api.operation import TenantContext
 from mockst.api.resource import Resource
+from mockst.crm import FAMILY
 from mockst.crm.models.common import (
     CustomFieldUpdateModel,
     ExternalDataCreateRequest,
@@ -53,7 +54,7 @@ CUSTOM_FIELD_TYPES = "custom_field_types"
 TECHNICIANS = "technicians"
 
 CUSTOMERS = Resource(
-    module="crm",
+    family=FAMILY,
     path="/customers",
     table="customers",
     scope="tn.crm.customers",
@@ -61,7 +62,7 @@ CUSTOMERS = Resource(
     noun="Customer",
 )
 LOCATIONS = Resource(
-    module="crm",
+    family=FAMILY,
     path="/locations",
     table="locations",
     scope="tn.crm.locations",

@@ -13,6 +13,7 @@ from typing import Any
 
 from mockst.api.operation import Call, TenantContext
 from mockst.api.resource import Resource
+from mockst.crm import FAMILY
 from mockst.crm.bookings import BOOKINGS, CLOSED, contacts_of, dismiss, require_text
 from mockst.crm.customer_records import API_USER_ID
 from mockst.crm.models.common import ContactType, LeadStatus, Priority
@@ -22,7 +23,7 @@ from mockst.errors import validation_error
 from mockst.store.table import Row
 
 LEADS = Resource(
-    module="crm",
+    family=FAMILY,
     path="/leads",
     table="leads",
     scope="tn.crm.leads",
@@ -30,7 +31,7 @@ LEADS = Resource(
     noun="Lead",
 )
 NOTES = Resource(
-    module="crm",
+    family=FAMILY,
     path="/leads",
     table="lead_notes",
     scope="tn.crm.leads",

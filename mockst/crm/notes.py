@@ -28,7 +28,7 @@ DATES = date_filters()
 
 def _notes_of(parent: Resource, table: str) -> Resource:
     return Resource(
-        module=parent.module,
+        family=parent.family,
         path=parent.path,
         table=table,
         scope=parent.scope,

@@ -25,7 +25,7 @@ from mockst.journal.redaction import (
     redacted_authorization,
     token_view,
 )
-from mockst.wire import OPERATIONS, TENANT_PATH, basic_client_id, bearer, tenant_of
+from mockst.wire import OPERATIONS, api_path, basic_client_id, bearer, tenant_of
 
 
 class Entry:
@@ -174,7 +174,7 @@ def _kind(path: str) -> str:
         return "control"
     if path == "/connect/token":
         return "token"
-    if TENANT_PATH.match(path):
+    if api_path().match(path):
         return "api"
     return "other"
 

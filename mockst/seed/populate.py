@@ -16,14 +16,16 @@ feeds list rows chronologically, and nothing is held back as a recent change.
 Same seed, same ``now``, same starting world → the same rows with the same ids.
 
 The story's parts: ``builder`` (the event queue, operation calls, made-up people and places),
-``company``, ``customers``, ``bookings`` and ``leads`` (one step each); this module tells the
-story in order.
+``company``, ``customers``, ``bookings`` and ``leads`` (one step each); each family's seed hook
+(``mockst/<family>/seed.py``, named by its declaration) plans its part, and this module runs them
+in the families' dependency order.
 """
 
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+from mockst.api import registry
 from mockst.api.operation import TenantContext
 from mockst.config import Config
 from mockst.encoding import parse_datetime
@@ -31,11 +33,25 @@ from mockst.seed.bookings import BookingSteps
 from mockst.seed.company import CompanySteps
 from mockst.seed.customers import CustomerSteps
 from mockst.seed.leads import LeadSteps
+from mockst.seed.story import Story
 from mockst.store.world import World
 
 
-class _Builder(CompanySteps, CustomerSteps, BookingSteps, LeadSteps):
+class StoryBuilder(CompanySteps, CustomerSteps, BookingSteps, LeadSteps):
     """Every step on one builder: one random source and one event queue for the whole story."""
+
+    def deactivate_one(self, table: str, operation_id: str) -> None:
+        """Someone of ``table`` (a CSR, or any technician) left in the last 90 days."""
+        rows = sorted(self.tenant.table(table).rows(), key=lambda r: r.id)
+        candidates = [r for r in rows if "CSR" in r.get("positions", []) or table == "technicians"]
+        if len(candidates) < 2:
+            return
+        row = candidates[self.rng.randrange(1, len(candidates))]
+        hired = parse_datetime(row.get("createdOn"))
+        self.clock = self.instant(
+            max(hired, self.now - timedelta(days=90)), self.now - timedelta(days=1)
+        )
+        self.call(operation_id, {"action": "Deactivate"}, id=row.id)
 
 
 def populate_tenant(
@@ -52,6 +68,7 @@ def populate_tenant(
 ) -> dict[str, int]:
     """Fill one tenant with a business's worth of data; returns how many rows of each kind.
 
+    Every family's seed hook plans its part, in dependency order (``mockst.seed.story``).
     ``bookings`` defaults to a fifth of ``customers``, ``leads`` to a sixth. ``now`` (default: the
     world's clock) is when the story ends. Everything happens in one transaction: a failure leaves
     the tenant as it was. Rows are added to whatever the tenant already has.
@@ -70,35 +87,21 @@ def populate_tenant(
         raise ValueError("customers must be >= 0 and history_days >= 1")
     now = (now or world.clock.now()).astimezone(UTC)
     with world.transaction():
-        builder = _Builder(world, tenant_id, seed, now, config or Config())
-        history_start = now - timedelta(days=history_days)
-        setup = history_start - timedelta(days=30)
-        builder.settings(setup, history_start + timedelta(days=history_days // 2))
-        bookings = customers // 5 if bookings is None else bookings
-        leads = customers // 6 if leads is None else leads
-        builder.remember_customers = bookings > 0 or leads > 0
-        for _ in range(customers):
-            builder.customer_plan(history_start, now - timedelta(days=1))
-        for i in range(bookings):
-            builder.booking_plan(i, now - timedelta(days=min(120, history_days)))
-        for _ in range(leads):
-            builder.lead_plan(now - timedelta(days=min(180, history_days)))
+        builder = StoryBuilder(world, tenant_id, seed, now, config or Config())
+        story = Story(
+            builder,
+            now,
+            history_days,
+            customers,
+            customers // 5 if bookings is None else bookings,
+            customers // 6 if leads is None else leads,
+        )
+        for family in registry.families():
+            hook = family.seed_hook()
+            if hook is not None:
+                hook(story)
         builder.run_events()
         builder.clock = now
-        # one employee and one technician left the company
-        _deactivate_one(builder, "employees", "Employees_AccountActions")
-        _deactivate_one(builder, "technicians", "Technicians_AccountActions")
+        for step in story.finish:
+            step()
     return dict(sorted(builder.counts.items()))
-
-
-def _deactivate_one(builder: _Builder, table: str, operation_id: str) -> None:
-    rows = sorted(builder.tenant.table(table).rows(), key=lambda r: r.id)
-    candidates = [r for r in rows if "CSR" in r.get("positions", []) or table == "technicians"]
-    if len(candidates) < 2:
-        return
-    row = candidates[builder.rng.randrange(1, len(candidates))]
-    hired = parse_datetime(row.get("createdOn"))
-    builder.clock = builder.instant(
-        max(hired, builder.now - timedelta(days=90)), builder.now - timedelta(days=1)
-    )
-    builder.call(operation_id, {"action": "Deactivate"}, id=row.id)

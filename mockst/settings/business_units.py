@@ -38,6 +38,7 @@ from mockst.api.params import Param
 from mockst.api.resource import ID, Resource
 from mockst.encoding import format_datetime
 from mockst.errors import field_error, validation_error
+from mockst.settings import FAMILY
 from mockst.settings.models.business_units import (
     BusinessUnitResponse,
     ExportBusinessUnitResponse,
@@ -48,7 +49,7 @@ from mockst.settings.models.common import ExternalDataPatchMode, ModificationRes
 from mockst.store.table import Row
 
 BUSINESS_UNITS = Resource(
-    module="settings",
+    family=FAMILY,
     path="/business-units",
     table="business_units",
     scope="tn.stt.businessunits",

@@ -31,6 +31,7 @@ from mockst.api.operation import Call, One, TenantContext
 from mockst.api.resource import ID, Resource
 from mockst.encoding import format_datetime
 from mockst.errors import field_error, validation_error
+from mockst.settings import FAMILY
 from mockst.settings.business_units import check_business_unit
 from mockst.settings.models.common import (
     AccountAction,
@@ -51,7 +52,7 @@ from mockst.settings.user_roles import check_role
 from mockst.store.table import Row
 
 EMPLOYEES = Resource(
-    module="settings",
+    family=FAMILY,
     path="/employees",
     table="employees",
     scope="tn.stt.employees",

@@ -15,6 +15,7 @@ from mockst.api.listing import STANDARD_SORT, active_filter, date_filters
 from mockst.api.operation import Call, One, TenantContext
 from mockst.api.resource import ID, Resource
 from mockst.errors import field_error
+from mockst.settings import FAMILY
 from mockst.settings.models.common import ModificationResponse
 from mockst.settings.models.tag_types import (
     CreateTagTypeRequest,
@@ -25,7 +26,7 @@ from mockst.settings.models.tag_types import (
 from mockst.store.table import Row
 
 TAG_TYPES = Resource(
-    module="settings",
+    family=FAMILY,
     path="/tag-types",
     table="tag_types",
     scope="tn.stt.tagtypes",

@@ -22,6 +22,7 @@ from mockst.api.operation import Call, One, TenantContext
 from mockst.api.resource import ID, Resource
 from mockst.encoding import format_datetime
 from mockst.errors import field_error, validation_error
+from mockst.settings import FAMILY
 from mockst.settings.business_units import check_business_unit
 from mockst.settings.employees import (
     account_action,
@@ -55,7 +56,7 @@ from mockst.settings.user_roles import check_role
 from mockst.store.table import Row
 
 TECHNICIANS = Resource(
-    module="settings",
+    family=FAMILY,
     path="/technicians",
     table="technicians",
     scope="tn.stt.technicians",

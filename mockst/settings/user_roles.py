@@ -19,12 +19,13 @@ from mockst.api.operation import Call, TenantContext
 from mockst.api.params import Param
 from mockst.api.resource import Resource
 from mockst.errors import field_error
+from mockst.settings import FAMILY
 from mockst.settings.models.common import EmployeeType, EmployeeUserRole, RequestedEmployeeTypeArg
 from mockst.settings.models.user_roles import UserRoleResponse
 from mockst.store.table import Row
 
 USER_ROLES = Resource(
-    module="settings",
+    family=FAMILY,
     path="/user-roles",
     table="user_roles",
     scope="tn.stt.userroles",

@@ -18,7 +18,7 @@ from mockst.api.operation import TenantContext
 from mockst.app import create_app
 from mockst.clock import Clock
 from mockst.config import Config
-from mockst.control.models import CRM_AND_SETTINGS_SCOPES, Quickstart
+from mockst.control.models import Quickstart, every_scope
 from mockst.control.quickstart import quickstart
 from mockst.store import snapshot
 from mockst.store.world import World
@@ -395,7 +395,7 @@ def test_contacts_by_related_entity(api: Tenant) -> None:
 def test_scopes_are_enforced(client: TestClient, world: World) -> None:
     owner = Tenant(client, world)
     contact = owner.contact(name="Ada")
-    read_only = [s for s in CRM_AND_SETTINGS_SCOPES if s != "tn.crm.contacts:w"]
+    read_only = [s for s in every_scope() if s != "tn.crm.contacts:w"]
     reader = Tenant(client, world, scopes=read_only)
     assert reader.ok("GET", "/contacts")["data"] == []
     cid = str(uuid.uuid4())
