@@ -16,7 +16,7 @@ from pydantic.json_schema import models_json_schema
 
 from mockst import __version__
 from mockst.api import registry
-from mockst.api.operation import Empty, Export, Many, One, Operation, Page, Raw
+from mockst.api.operation import Empty, Export, Many, One, Operation, Page, Raw, Stream
 from mockst.api.params import Param
 from mockst.api.routing import TENANT
 from mockst.control import ops_routes
@@ -245,6 +245,10 @@ def _success(op: Operation, components: Components) -> dict[str, Any]:
     shape = op.response
     if isinstance(shape, Empty):
         return {"description": "The request has succeeded"}
+    if isinstance(shape, Stream):
+        binary = {"type": "string", "format": "binary"}
+        content = {shape.media_type: {"schema": binary}}
+        return {"description": "The request has succeeded", "content": content}
     if isinstance(shape, One):
         schema = components.ref(shape.model)
     elif isinstance(shape, Page):
@@ -280,14 +284,14 @@ def _api_operation(op: Operation, components: Components) -> dict[str, Any]:
         "operationId": op.operation_id,
         "parameters": [_parameter(p) for p in (TENANT, *op.path_params, *op.query)],
         "responses": {
-            "200": _success(op, components),
+            str(op.status): _success(op, components),
             **_error_responses(declared_errors(op)),
         },
         "security": [{"apiKeyHeader": [], "oauth": [op.scope]}],
     }
     links = _links(op)
     if links:
-        doc["responses"]["200"]["links"] = links
+        doc["responses"][str(op.status)]["links"] = links
     if op.body is not None:
         doc["requestBody"] = {
             "required": op.body_required,

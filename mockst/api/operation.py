@@ -64,10 +64,17 @@ class Raw:
 
 @dataclass(frozen=True)
 class Empty:
-    """200 with no body, as the official deletes and dismisses answer."""
+    """No body, as the official deletes and dismisses answer."""
 
 
-Shape = One | Page | Export | Many | Raw | Empty
+@dataclass(frozen=True)
+class Stream:
+    """Bytes of ``media_type`` (a call recording): the handler returns ``bytes``."""
+
+    media_type: str = "application/octet-stream"
+
+
+Shape = One | Page | Export | Many | Raw | Empty | Stream
 
 
 # -- the call a handler sees ------------------------------------------------------------------
@@ -119,6 +126,7 @@ class Operation:
     body: type[BaseModel] | None = None
     body_required: bool = True
     errors: tuple[int, ...] = (400,)
+    status: int = 200  # the success status the official document declares (201 creates…)
     # "provider": under /booking-provider/{booking_provider}; "tenant": tenant-scoped bookings.
     booking: Literal["provider", "tenant"] | None = None
     # Where the tenant sits under the family's server: "/tenant/{tenant}", or with a version where

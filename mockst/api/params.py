@@ -16,7 +16,9 @@ from mockst.api.types import INT32_MAX, INT32_MIN, INT64_MAX, INT64_MIN
 from mockst.encoding import parse_datetime
 from mockst.errors import validation_error
 
-Kind = Literal["int32", "int64", "bool", "string", "datetime", "double", "guid", "enum"]
+Kind = Literal[
+    "int32", "int64", "bool", "string", "datetime", "double", "decimal", "guid", "enum"
+]
 
 # How each kind appears in our OpenAPI document (the same type/format pairs as the official one).
 SCHEMAS: dict[str, dict[str, Any]] = {
@@ -26,6 +28,7 @@ SCHEMAS: dict[str, dict[str, Any]] = {
     "string": {"type": "string"},
     "datetime": {"type": "string", "format": "date-time"},
     "double": {"type": "number", "format": "double"},
+    "decimal": {"type": "number", "format": "decimal"},
     "guid": {"type": "string", "format": "guid"},
 }
 
@@ -72,7 +75,7 @@ def _convert(param: Param, text: str) -> Any:
         return lowered == "true"
     if kind == "datetime":
         return parse_datetime(text)
-    if kind == "double":
+    if kind in ("double", "decimal"):
         value = float(text)
         if value != value or value in (float("inf"), float("-inf")):
             raise ValueError(text)

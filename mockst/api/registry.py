@@ -10,7 +10,6 @@ programming errors and fail at start-up.
 from __future__ import annotations
 
 import importlib
-import importlib.util
 import pkgutil
 import re
 from functools import cache
@@ -28,21 +27,10 @@ def _family_packages() -> list[ModuleType]:
     for info in sorted(pkgutil.iter_modules(mockst.__path__), key=lambda i: i.name):
         if not info.ispkg:
             continue
-        # A family's __init__ holds only its declaration; reading the source first keeps the
-        # registry from importing the simulator's other packages (control, journal…) for nothing.
-        spec = importlib.util.find_spec(f"mockst.{info.name}")
-        origin = spec.origin if spec is not None else None
-        if origin is None or "FAMILY" not in _read(origin):
-            continue
         package = importlib.import_module(f"mockst.{info.name}")
         if isinstance(getattr(package, "FAMILY", None), Family):
             found.append(package)
     return found
-
-
-def _read(path: str) -> str:
-    with open(path, encoding="utf-8") as source:
-        return source.read()
 
 
 @cache

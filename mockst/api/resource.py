@@ -94,12 +94,16 @@ class Resource:
         handler: Handler,
         *,
         suffix: str = "",
+        at: str | None = None,
         write: bool | None = None,
+        scope: str | None = None,
         summary: str = "",
         response: Shape | None = None,
         **extra: Any,
     ) -> Operation:
-        """Any operation on this resource; ``suffix`` is appended to the resource path."""
+        """Any operation on this resource; ``suffix`` is appended to the resource path, or ``at``
+        replaces it (a path of the resource's family outside its own, e.g. an export feed);
+        ``scope`` names the official scope where it is not the resource's read or write one."""
         is_write = method != "GET" if write is None else write
         if method == "GET" and isinstance(response, Page) and not extra.get("path_params"):
             extra.setdefault("table", self.table)  # a list of the whole resource
@@ -107,9 +111,9 @@ class Resource:
             operation_id=operation_id,
             method=method,
             family=self.family,
-            base=self.base,
-            path=self.path + suffix,
-            scope=self.write if is_write else self.read,
+            base=extra.pop("base", self.base),
+            path=self.path + suffix if at is None else at,
+            scope=scope or (self.write if is_write else self.read),
             handler=handler,
             tag=self.tag,
             summary=summary or operation_id.replace("_", " "),
@@ -208,15 +212,16 @@ class Resource:
         shape = response or Empty()
         handler: Handler = _not_simulated(operation_id)
         path_params = extra.get("path_params", ())
+        table = extra.get("table") or self.table
         if method == "GET" and isinstance(shape, Page):
 
             def handler(call: Call) -> dict[str, Any]:
-                return page_of(call, call.table(self.table), shape.model)
+                return page_of(call, call.table(table), shape.model)
 
         elif method == "GET" and isinstance(shape, Export):
 
             def handler(call: Call) -> dict[str, Any]:
-                return export_rows(call, call.table(self.table), shape.model)
+                return export_rows(call, call.table(table), shape.model)
 
         elif method == "GET" and isinstance(shape, One) and [p.name for p in path_params] == ["id"]:
 

@@ -20,7 +20,7 @@ from starlette.responses import Response
 from starlette.routing import compile_path
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from mockst.api.operation import Call, Empty, Operation
+from mockst.api.operation import Call, Empty, Operation, Stream
 from mockst.api.params import bind, path
 from mockst.auth import guard
 from mockst.config import Config
@@ -159,7 +159,9 @@ async def run(
             now=now,
         )
         result = op.handler(call)
-    return None if isinstance(op.response, Empty) else dumps(result)
+    if isinstance(op.response, Empty):
+        return None
+    return result if isinstance(op.response, Stream) else dumps(result)
 
 
 # (operation, raw path values or query string) → bound values. A connector sends the same few
@@ -258,9 +260,11 @@ class ApiDispatcher:
             return
         content = body or b""
         headers = [(b"content-length", str(len(content)).encode("latin-1"))]
-        if body is not None:
+        if isinstance(op.response, Stream):
+            headers.append((b"content-type", op.response.media_type.encode("latin-1")))
+        elif body is not None:
             headers.append((b"content-type", JSON_MEDIA_TYPE))
-        await send({"type": "http.response.start", "status": 200, "headers": headers})
+        await send({"type": "http.response.start", "status": op.status, "headers": headers})
         await send({"type": "http.response.body", "body": content})
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import UTC, datetime
-from enum import StrEnum
+from enum import IntEnum, StrEnum
 from typing import Annotated, Any, ClassVar
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, GetJsonSchemaHandler, WithJsonSchema
@@ -72,6 +72,20 @@ class StModel(BaseModel):
 
 class SpecStrEnum(StrEnum):
     """A string enum titled, in JSON schemas, with its official schema name ``__spec_name__``."""
+
+    __spec_name__: ClassVar[str]
+
+    @classmethod
+    def __get_pydantic_json_schema__(
+        cls, core_schema: CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        schema = handler.resolve_ref_schema(handler(core_schema))
+        schema["title"] = cls.__spec_name__
+        return schema
+
+
+class SpecIntEnum(IntEnum):
+    """An integer enum (a few documents have them), titled like ``SpecStrEnum``."""
 
     __spec_name__: ClassVar[str]
 

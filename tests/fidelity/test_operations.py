@@ -86,20 +86,27 @@ def differences(op: Operation) -> list[str]:
             theirs_body["content"]["application/json"]["schema"], spec_resolve,
             our_body["content"]["application/json"]["schema"], our_resolve)]
 
-    theirs_ok = official["responses"]["200"].get("content")
-    ours_ok = ours["responses"]["200"].get("content")
+    success = str(op.status)
+    theirs_success = [code for code in official["responses"] if code.startswith(("2", "3"))]
+    if theirs_success != [success]:
+        found.append(f"responses.success: official {theirs_success}, ours {success}")
+    theirs_ok = official["responses"].get(success, {}).get("content")
+    ours_ok = ours["responses"][success].get("content")
     if bool(theirs_ok) != bool(ours_ok):
-        found.append(f"responses.200: official {'has' if theirs_ok else 'has no'} body")
+        found.append(f"responses.{success}: official {'has' if theirs_ok else 'has no'} body")
     elif theirs_ok and ours_ok:
-        found += [f"responses.200: {d}" for d in compare(
-            theirs_ok["application/json"]["schema"], spec_resolve,
-            ours_ok["application/json"]["schema"], our_resolve)]
+        if list(theirs_ok) != list(ours_ok):
+            found.append(f"responses.{success}: official media types {list(theirs_ok)}")
+        else:
+            media = next(iter(theirs_ok))
+            found += [f"responses.{success}: {d}" for d in compare(
+                theirs_ok[media]["schema"], spec_resolve, ours_ok[media]["schema"], our_resolve)]
 
     guard = {"401", "403", "429"}  # every operation may be refused by the guard
     # A planned operation also answers 501 until it is simulated (mockst.api.resource.planned).
     placeholder = {"501"} if op.planned else set()
-    theirs_codes = set(official["responses"]) - {"200"} - guard
-    our_codes = set(ours["responses"]) - {"200"} - guard - placeholder
+    theirs_codes = set(official["responses"]) - {success, *theirs_success} - guard
+    our_codes = set(ours["responses"]) - {success} - guard - placeholder
     if missing := sorted(theirs_codes - our_codes):
         found.append(f"responses.errors: missing {missing}")
     if extra := sorted(our_codes - theirs_codes):

@@ -1,0 +1,257 @@
+"""Pydantic source for an official document's schemas: the facts (names, types, formats, required
+and nullable flags, enums, order), never the prose.
+
+The models follow the project's conventions (``mockst.api.types``), so the fidelity test holds them
+to the document field for field: ``T`` required, ``T | None`` required and nullable,
+``T | None = None`` optional and nullable, ``T = Field(default=None)`` optional but never null.
+"""
+
+from __future__ import annotations
+
+import json
+import keyword
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+REF = "#/components/schemas/"
+ENVELOPE = re.compile(r"^(PaginatedResponse_Of_|ExportResponse_Of_)|^ApiErrorResponse$")
+# Names a field may not take in a pydantic model: it gets a trailing underscore and an alias.
+RESERVED = frozenset({"json", "schema", "dict", "copy", "validate", "construct", "fields"})
+# string formats with a type of their own in mockst.api.types; the rest get string_format(...)
+STRING_TYPES = {"date-time": "DateTime", "guid": "Guid", "uuid": "Guid"}
+NUMBER_TYPES = {"double": "Double", "decimal": "Decimal", None: "float"}
+INTEGER_TYPES = {"int64": "Int64", "int32": "Int32", None: "int"}
+
+
+def q(text: str) -> str:
+    """A string literal in the project's style (double quotes)."""
+    return json.dumps(text, ensure_ascii=False)
+
+
+def ref_name(schema: dict[str, Any]) -> str | None:
+    ref = schema.get("$ref")
+    return ref.removeprefix(REF) if isinstance(ref, str) and ref.startswith(REF) else None
+
+
+def refs(node: Any) -> Iterable[str]:
+    """Every component a schema (or any part of a document) refers to."""
+    if isinstance(node, dict):
+        name = ref_name(node)
+        if name is not None:
+            yield name
+        for value in node.values():
+            yield from refs(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from refs(value)
+
+
+def camel(text: str) -> str:
+    parts = re.split(r"[^0-9A-Za-z]+", text)
+    name = "".join(p[:1].upper() + p[1:] for p in parts if p)
+    return name if name[:1].isalpha() else f"M{name}"
+
+
+def snake(text: str) -> str:
+    text = re.sub(r"[^0-9A-Za-z]+", "_", text)
+    text = re.sub(r"(?<=[a-z0-9])(?=[A-Z])", "_", text)
+    return text.strip("_").lower() or "item"
+
+
+def member_name(label: str) -> str:
+    name = snake(label).upper()
+    return name if name[:1].isalpha() else f"V_{name}"
+
+
+def class_names(schemas: dict[str, Any]) -> dict[str, str]:
+    """Official name -> class name: the last dotted segment (``Crm.V2.CustomerResponse`` ->
+    ``CustomerResponse``); where schemas share it, as many trailing segments as tell them apart."""
+    wanted = [n for n in schemas if not ENVELOPE.search(n)]
+    segments = {n: n.split(".") for n in wanted}
+    depth = dict.fromkeys(wanted, 1)
+    while True:
+        names = {n: camel(".".join(segments[n][-depth[n] :])) for n in wanted}
+        groups: dict[str, list[str]] = {}
+        for official, name in names.items():
+            groups.setdefault(name, []).append(official)
+        clashes = [group for group in groups.values() if len(group) > 1]
+        grown = False
+        for group in clashes:
+            for official in group:
+                if depth[official] < len(segments[official]):
+                    depth[official] += 1
+                    grown = True
+        if not clashes or not grown:
+            return names
+
+
+@dataclass
+class ModelSource:
+    """What one generated module needs besides its classes."""
+
+    types: set[str] = field(default_factory=set)  # names from mockst.api.types
+    formats: set[str] = field(default_factory=set)  # string formats needing string_format()
+    pydantic: set[str] = field(default_factory=set)  # names from pydantic
+    typing: set[str] = field(default_factory=set)  # names from typing
+    refs: set[str] = field(default_factory=set)  # official names of the components used
+
+
+class TypeWriter:
+    """Python type expressions for schemas of one document."""
+
+    def __init__(self, names: dict[str, str]) -> None:
+        self.names = names
+
+    def expression(self, schema: dict[str, Any], need: ModelSource) -> tuple[str, bool]:
+        """(type expression, nullable) of a property's schema."""
+        nullable = bool(schema.get("nullable"))
+        name = ref_name(schema)
+        if name is not None:
+            need.refs.add(name)
+            return self.names[name], nullable
+        for key in ("oneOf", "anyOf", "allOf"):
+            if key in schema:
+                variants = [v for v in schema[key] if v.get("type") != "null"]
+                nullable = nullable or len(variants) < len(schema[key])
+                parts = [self.expression(v, need) for v in variants]
+                nullable = nullable or any(n for _, n in parts)
+                if not parts:
+                    need.typing.add("Any")
+                    return "Any", True
+                return " | ".join(dict.fromkeys(t for t, _ in parts)), nullable
+        kind = schema.get("type")
+        if isinstance(kind, list):
+            nullable = nullable or "null" in kind
+            kinds = [k for k in kind if k != "null"]
+            kind = kinds[0] if len(kinds) == 1 else None
+        if "enum" in schema:
+            need.typing.add("Literal")
+            values = ", ".join(json.dumps(v) for v in schema["enum"] if v is not None)
+            return f"Literal[{values}]", nullable or None in schema["enum"]
+        fmt = schema.get("format")
+        if kind == "string":
+            if fmt in STRING_TYPES:
+                need.types.add(STRING_TYPES[fmt])
+                typ = STRING_TYPES[fmt]
+            elif fmt:
+                need.formats.add(fmt)
+                typ = camel(fmt)
+            else:
+                return "str", nullable  # constraints go to Field(...), which validates them
+            limits = {k: schema[k] for k in ("maxLength", "minLength", "pattern") if k in schema}
+            if limits:
+                # A typed string renders its own schema: restate it with the limits.
+                need.typing.add("Annotated")
+                need.pydantic.add("WithJsonSchema")
+                shown = {"type": "string", "format": fmt, **limits}
+                return f"Annotated[{typ}, WithJsonSchema({shown!r})]", nullable
+            return typ, nullable
+        if kind == "integer":
+            typ = INTEGER_TYPES.get(fmt, "int")
+        elif kind == "number":
+            typ = NUMBER_TYPES.get(fmt, "float")
+        elif kind == "boolean":
+            return "bool", nullable
+        elif kind == "array":
+            item, item_nullable = self.expression(schema.get("items", {}), need)
+            return f"list[{item} | None]" if item_nullable else f"list[{item}]", nullable
+        elif kind == "object" and "properties" not in schema:
+            value, value_nullable = self.expression(schema.get("additionalProperties") or {}, need)
+            value = f"{value} | None" if value_nullable and value != "Any" else value
+            return f"dict[str, {value}]", nullable
+        else:
+            need.typing.add("Any")
+            return "Any", True
+        if typ[0].isupper():
+            need.types.add(typ)
+        return typ, nullable
+
+
+def field_line(
+    writer: TypeWriter, prop: str, schema: dict[str, Any], required: bool, need: ModelSource
+) -> str:
+    typ, nullable = writer.expression(schema, need)
+    nullable = nullable and typ != "Any"
+    options: list[str] = []
+    attr = prop
+    if not prop.isidentifier() or keyword.iskeyword(prop) or prop in RESERVED:
+        attr = snake(prop) + "_"
+        options.append(f"alias={q(prop)}")
+    if typ == "str":
+        for key, arg in (("maxLength", "max_length"), ("minLength", "min_length")):
+            if key in schema:
+                options.append(f"{arg}={schema[key]}")
+        if "pattern" in schema:
+            options.append(f"pattern={q(schema['pattern'])}")
+    annotation = f"{typ} | None" if nullable else typ
+    if not required:
+        options.insert(0, "default=None")
+    if not options:
+        return f"    {attr}: {annotation}"
+    if options == ["default=None"] and nullable:
+        return f"    {attr}: {annotation} = None"
+    need.pydantic.add("Field")  # optional but never null, an alias or a constraint
+    return f"    {attr}: {annotation} = Field({', '.join(options)})"
+
+
+def class_source(
+    writer: TypeWriter, official: str, schema: dict[str, Any], need: ModelSource
+) -> str:
+    name = writer.names[official]
+    if "enum" in schema:
+        integer = schema.get("type") == "integer"
+        base = "SpecIntEnum" if integer else "SpecStrEnum"
+        need.types.add(base)
+        labels = schema.get("x-enumNames") or [str(v) for v in schema["enum"]]
+        lines = [f"class {name}({base}):", f"    __spec_name__ = {q(official)}", ""]
+        used: set[str] = set()
+        for label, value in zip(labels, schema["enum"], strict=True):
+            member = member_name(str(label))
+            while member in used:
+                member += "_"
+            used.add(member)
+            lines.append(f"    {member} = {json.dumps(value)}")
+        return "\n".join(lines)
+    need.types.add("StModel")
+    need.pydantic.add("ConfigDict")
+    config = f"    model_config = ConfigDict(title={q(official)})"
+    if len(config) > 100:
+        config = f"    model_config = ConfigDict(\n        title={q(official)}\n    )"
+    lines = [f"class {name}(StModel):", config]
+    required = set(schema.get("required", []))
+    properties = schema.get("properties") or {}
+    if properties:
+        lines.append("")
+    for prop, prop_schema in properties.items():
+        lines.append(field_line(writer, prop, prop_schema, prop in required, need))
+    return "\n".join(lines)
+
+
+def ordered(names: list[str], schemas: dict[str, Any]) -> tuple[list[str], set[str]]:
+    """``names`` with each after the ones it uses (document order otherwise), and the ones in a
+    cycle (their references must be strings, resolved by ``model_rebuild``)."""
+    result: list[str] = []
+    cyclic: set[str] = set()
+    state: dict[str, int] = {}
+    members = set(names)
+
+    def visit(name: str) -> None:
+        if state.get(name) == 2:
+            return
+        if state.get(name) == 1:
+            cyclic.add(name)
+            return
+        state[name] = 1
+        for used in refs(schemas[name]):
+            if used in members and used != name:
+                visit(used)
+            elif used == name:
+                cyclic.add(name)
+        state[name] = 2
+        result.append(name)
+
+    for name in names:
+        visit(name)
+    return result, cyclic
