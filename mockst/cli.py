@@ -59,6 +59,12 @@ def _seed(args: argparse.Namespace) -> int:
     return run_seed(args)
 
 
+def _scaffold(args: argparse.Namespace) -> int:
+    from mockst.scaffold import run_scaffold
+
+    return run_scaffold(Path(args.document), Path(args.root), name=args.name, force=args.force)
+
+
 def _coverage(args: argparse.Namespace) -> int:
     from mockst.coverage import find_specs_dir, report
 
@@ -189,6 +195,14 @@ def build_parser(
     coverage.add_argument("--specs", help="folder of the official documents (crm-v2.json …)")
     coverage.add_argument("--out", help="write the Markdown report here instead of stdout")
     coverage.set_defaults(run=_coverage)
+    scaffold = sub.add_parser(
+        "scaffold", help="a new API family package from an official OpenAPI document"
+    )
+    scaffold.add_argument("document", help="the official document (../shared/specs/jpm-v2.json)")
+    scaffold.add_argument("--root", default=".", help="the checkout to write into (default: .)")
+    scaffold.add_argument("--name", help="the family's name (default: its server URL segment)")
+    scaffold.add_argument("--force", action="store_true", help="write over an existing package")
+    scaffold.set_defaults(run=_scaffold)
     for add in extra:
         add(sub)
     return parser

@@ -100,8 +100,13 @@ def undeclared_documents(specs_dir: Path) -> list[tuple[str, int]]:
 
 def report(specs_dir: Path) -> str:
     operations = official_operations(specs_dir)
+    served = sum(op.status == "served" for op in operations)
+    planned = sum(op.status == "planned" for op in operations)
     lines = [
         "# Implementation coverage",
+        "",
+        f"{served} operations served and {planned} planned, of {len(operations)} in the "
+        f"documents of {len(registry.families())} families.",
         "",
         "`[x]` served (simulated), `[~]` planned (routed, guarded and documented; lists answer an "
         "empty page, other operations 501), `[ ]` missing.",

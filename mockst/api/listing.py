@@ -28,6 +28,8 @@ PAGE_PARAMS = (
 )
 
 ACTIVE_VALUES = ("True", "Any", "False")
+# The ``active`` argument most lists take, as most documents name its enum.
+ACTIVE = Param("active", "enum", enum=ACTIVE_VALUES, enum_name="ActiveRequestArg")
 
 
 @dataclass(frozen=True)

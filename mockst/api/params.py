@@ -10,6 +10,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from enum import StrEnum
 from typing import Any, Literal
 
 from mockst.api.types import INT32_MAX, INT32_MIN, INT64_MAX, INT64_MIN
@@ -43,6 +44,8 @@ class Param:
     enum_name: str | None = None  # component name of the enum, e.g. "Crm.V2.ActiveRequestArg"
     description: str = ""
     array: bool = False  # repeated (``ids=1&ids=2``): a list of ``kind`` values
+    min_length: int | None = None  # a string's bounds, where the document gives them
+    max_length: int | None = None
     key: str = field(init=False, repr=False, compare=False)  # the name as binding matches it
 
     def __post_init__(self) -> None:
@@ -53,7 +56,20 @@ class Param:
             item: dict[str, Any] = {"type": "string", "enum": list(self.enum)}
         else:
             item = dict(SCHEMAS[self.kind])
+        if self.min_length is not None:
+            item["minLength"] = self.min_length
+        if self.max_length is not None:
+            item["maxLength"] = self.max_length
         return {"type": "array", "items": item} if self.array else item
+
+
+def enum_param(
+    name: str, enum: type[StrEnum], *, required: bool = False, array: bool = False
+) -> Param:
+    """A parameter taking the values of one of the document's enums (``SpecStrEnum``)."""
+    spec_name = getattr(enum, "__spec_name__", enum.__name__)
+    values = tuple(member.value for member in enum)
+    return Param(name, "enum", required, enum=values, enum_name=spec_name, array=array)
 
 
 def path(name: str, kind: Kind = "int64") -> Param:
@@ -87,6 +103,10 @@ def _convert(param: Param, text: str) -> Any:
         for name in param.enum:
             if name.lower() == lowered:
                 return name
+        raise ValueError(text)
+    if param.min_length is not None and len(text) < param.min_length:
+        raise ValueError(text)
+    if param.max_length is not None and len(text) > param.max_length:
         raise ValueError(text)
     return text
 

@@ -10,12 +10,16 @@ after it the simulator routes, guards, scopes and documents every operation of t
 from __future__ import annotations
 
 import json
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
 from mockst.coverage import server_path
 from mockst.scaffold.models import (
     ENVELOPE,
+    SHARED_MODULE,
     ModelSource,
     TypeWriter,
     camel,
@@ -24,6 +28,7 @@ from mockst.scaffold.models import (
     ordered,
     q,
     refs,
+    shared_models,
     snake,
 )
 from mockst.scaffold.resources import (
@@ -87,7 +92,9 @@ def models_source(
     writer = TypeWriter(names)
     need = ModelSource()
     order, _ = ordered(members, schemas)
-    classes = [class_source(writer, official, schemas[official], need) for official in order]
+    mine = [official for official in order if home[official] != SHARED_MODULE]
+    classes = [class_source(writer, official, schemas[official], need) for official in mine]
+    reexported = sorted(names[official] for official in order if official not in mine)
     imports = ["from __future__ import annotations", ""]
     if need.typing:
         imports.append(f"from typing import {', '.join(sorted(need.typing))}")
@@ -97,18 +104,21 @@ def models_source(
         imports.append("")
     types = set(need.types) | ({"string_format"} if need.formats else set())
     imports.append(f"from mockst.api.types import {', '.join(sorted(types))}")
-    foreign: dict[str, list[str]] = {}
-    for used in sorted(need.refs - set(members)):
-        foreign.setdefault(home[used], []).append(names[used])
+    foreign: dict[str, set[str]] = {}
+    for used in sorted(need.refs - set(mine)):
+        if home[used] != SHARED_MODULE or names[used] not in reexported:
+            foreign.setdefault(home[used], set()).add(names[used])
     for other, used_names in sorted(foreign.items()):
-        used = ", ".join(sorted(used_names))
-        imports.append(f"from mockst.{family}.models.{other} import {used}")
-    aliases = [f"{camel(fmt)} = string_format({fmt!r})" for fmt in sorted(need.formats)]
+        imports.append(f"from {other} import {', '.join(sorted(used_names))}")
+    # The family's copies of shared schemas, re-exported where the fidelity test looks for them.
+    imports += [f"from {SHARED_MODULE} import {name} as {name}" for name in reexported]
+    aliases = [f"{camel(fmt)} = string_format({q(fmt)})" for fmt in sorted(need.formats)]
+    aliases += [f"{alias} = {source}" for alias, source in sorted(need.aliases.items())]
     what = "schemas shared by several resources" if module == "common" else f"{module} schemas"
     header = [
         f'"""{title}: {what.replace("_", " ")}.',
         "",
-        'Field lists derived from the official document: names, types, required, nullable, enums."""',
+        'Field lists from the official document: names, types, required, nullable, enums."""',
         "",
         *imports,
         "",
@@ -134,7 +144,13 @@ def scaffold(
     names = class_names(schemas)
     title = document.get("info", {}).get("title") or family
     modules = model_modules(document)
-    home = {official: module for module, members in modules.items() for official in members}
+    shared = shared_models(schemas)
+    names.update(shared)
+    home = {
+        official: SHARED_MODULE if official in shared else f"mockst.{family}.models.{module}"
+        for module, members in modules.items()
+        for official in members
+    }
     files: dict[Path, str] = {
         package / "__init__.py": _family_source(family, title, document_path.name, document),
         package / "models" / "__init__.py": f'"""Models of {title}, one module per resource."""\n',
@@ -143,11 +159,13 @@ def scaffold(
         files[package / "models" / f"{module}.py"] = models_source(
             title, module, members, schemas, names, home, family
         )
-    class_home = {names[official]: module for official, module in home.items()}
+    class_home = {names[official]: module for official, module in home.items()}  # full paths
     first_list: str | None = None
     for tag, ops in operations_by_tag(document).items():
         source = ResourceSource(tag, _module_name(tag), ops)
-        files[package / f"{source.module}.py"] = module_source(family, source, names, class_home)
+        files[package / f"{source.module}.py"] = module_source(
+            family, source, names, class_home, schemas
+        )
         first_list = first_list or next((op.operation_id for op in ops if _plain_list(op)), None)
     files[tests / f"test_{family}_family.py"] = _test_source(family, title, first_list)
     for path, text in files.items():
@@ -216,3 +234,34 @@ def _test_source(family: str, title: str, first_list: str | None) -> str:
             '    assert response.json()["data"] == []',
         ]
     return "\n".join(lines) + "\n"
+
+
+def run_scaffold(document: Path, root: Path, *, name: str | None, force: bool) -> int:
+    """The command: write the package, tidy its imports with ruff where it is installed, bring
+    ``docs/coverage.md`` up to date, and say what to do next."""
+    try:
+        files = scaffold(document, root, name=name, force=force)
+    except (OSError, ValueError, KeyError) as exc:
+        print(f"mockst scaffold: {exc}", file=sys.stderr)
+        return 2
+    ruff = shutil.which("ruff") or shutil.which("ruff", path=str(Path(sys.executable).parent))
+    if ruff:
+        tidy = [ruff, "check", "--fix", "--select", "I", "-q", *map(str, files)]
+        subprocess.run(tidy, check=False)
+    family = files[0].parent.name
+    print(f"wrote {len(files)} files: mockst/{family}/ and tests/{family}/")
+    coverage = root / "docs" / "coverage.md"
+    import mockst
+
+    if coverage.is_file() and Path(mockst.__file__).parent.parent.resolve() == root.resolve():
+        # Only when the checkout written into is the mockst this process runs.
+        from mockst.api import registry
+        from mockst.coverage import report
+
+        registry.families.cache_clear()
+        registry.operations.cache_clear()
+        coverage.write_text(report(document.resolve().parent))
+        print(f"updated {coverage}")
+    print("next: mockst serve --demo (every operation is routed, documented and planned), then")
+    print("docs/adding-a-family.md: the seed hook and moving operations from planned to served")
+    return 0

@@ -87,6 +87,33 @@ def class_names(schemas: dict[str, Any]) -> dict[str, str]:
             return names
 
 
+SHARED_MODULE = "mockst.api.shared_models"
+
+
+def shared_models(schemas: dict[str, Any]) -> dict[str, str]:
+    """Official name -> class of ``mockst.api.shared_models``, for the document's schemas that
+    are already written there (same name, same fields or values in the same order)."""
+    from mockst.api import shared_models as shared
+    from mockst.api.types import SpecStrEnum, StModel
+
+    found: dict[str, str] = {}
+    for value in vars(shared).values():
+        if not isinstance(value, type) or value in (StModel, SpecStrEnum):
+            continue
+        if issubclass(value, StModel):
+            official = str(value.model_config.get("title"))
+            theirs = list(schemas.get(official, {}).get("properties") or {})
+            same = theirs == list(value.model_fields)
+        elif issubclass(value, SpecStrEnum):
+            official = value.__spec_name__
+            same = [str(v) for v in schemas.get(official, {}).get("enum", [])] == list(value)
+        else:
+            continue
+        if official in schemas and same:
+            found[official] = value.__name__
+    return found
+
+
 @dataclass
 class ModelSource:
     """What one generated module needs besides its classes."""
@@ -96,6 +123,7 @@ class ModelSource:
     pydantic: set[str] = field(default_factory=set)  # names from pydantic
     typing: set[str] = field(default_factory=set)  # names from typing
     refs: set[str] = field(default_factory=set)  # official names of the components used
+    aliases: dict[str, str] = field(default_factory=dict)  # module-level type aliases
 
 
 class TypeWriter:
@@ -146,7 +174,10 @@ class TypeWriter:
                 need.typing.add("Annotated")
                 need.pydantic.add("WithJsonSchema")
                 shown = {"type": "string", "format": fmt, **limits}
-                return f"Annotated[{typ}, WithJsonSchema({shown!r})]", nullable
+                alias = typ + "".join(camel(f"{k} {v}") for k, v in limits.items() if k[0] == "m")
+                rendered = json.dumps(shown)  # strings and numbers only: valid Python as well
+                need.aliases[alias] = f"Annotated[\n    {typ}, WithJsonSchema({rendered})\n]"
+                return alias, nullable
             return typ, nullable
         if kind == "integer":
             typ = INTEGER_TYPES.get(fmt, "int")

@@ -44,6 +44,7 @@ class ResourceSource:
     models: set[str] = field(default_factory=set)  # class names from the family's models
     api: set[str] = field(default_factory=set)  # names from mockst.api.operation
     params: set[str] = field(default_factory=set)  # names from mockst.api.params
+    listing: set[str] = field(default_factory=set)  # names from mockst.api.listing
     local: list[str] = field(default_factory=list)  # classes defined in the module itself
     pydantic: set[str] = field(default_factory=set)
     types: set[str] = field(default_factory=set)
@@ -88,13 +89,36 @@ def noun(tag: str) -> str:
     return " ".join(words).capitalize()
 
 
-def _param(param: dict[str, Any], source: ResourceSource) -> str:
+def _enum_of(schema: dict[str, Any], schemas: dict[str, Any]) -> tuple[str | None, list[Any]]:
+    """(component name, values) of the enum a parameter's schema names, inline or by reference."""
+    if "enum" in schema:
+        return None, list(schema["enum"])
+    for variant in [schema, *schema.get("oneOf", []), *schema.get("allOf", [])]:
+        name = ref_name(variant)
+        if name is not None and "enum" in schemas.get(name, {}):
+            return name, list(schemas[name]["enum"])
+    return None, []
+
+
+def _param(
+    param: dict[str, Any], source: ResourceSource, schemas: dict[str, Any], names: dict[str, str]
+) -> str:
     schema = param.get("schema", {})
     array = schema.get("type") == "array"
     if array:
         schema = schema.get("items", {})
-    if "enum" in schema:
-        kind, enum = "enum", tuple(str(v) for v in schema["enum"])
+    enum_name, values = _enum_of(schema, schemas)
+    if param["name"] == "active" and enum_name == "ActiveRequestArg" and not array:
+        source.listing.add("ACTIVE")  # the shared ``active`` argument
+        return "ACTIVE"
+    if enum_name and param["in"] == "query" and enum_name in names:
+        source.params.add("enum_param")
+        source.models.add(names[enum_name])
+        flags = ((", required=True", param.get("required")), (", array=True", array))
+        extra = "".join(flag for flag, on in flags if on)
+        return f"enum_param({q(param['name'])}, {names[enum_name]}{extra})"
+    if values:
+        kind, enum = "enum", tuple(str(v) for v in values)
     else:
         kind = PARAM_KINDS.get((schema.get("type"), schema.get("format")), "string")
         enum = ()
@@ -110,6 +134,11 @@ def _param(param: dict[str, Any], source: ResourceSource) -> str:
         args.append("array=True")
     if enum:
         args.append(f"enum=({''.join(q(v) + ', ' for v in enum).rstrip()})")
+    for key, arg in (("minLength", "min_length"), ("maxLength", "max_length")):
+        if key in schema:
+            args.append(f"{arg}={schema[key]}")
+    if enum_name:
+        args.append(f"enum_name={q(enum_name)}")
     return f"Param({', '.join(args)})"
 
 
@@ -177,7 +206,7 @@ def _body(op: OfficialOperation, names: dict[str, str], source: ResourceSource) 
 
 def operation_source(
     op: OfficialOperation, source: ResourceSource, variable: str, resource: dict[str, str],
-    names: dict[str, str],
+    names: dict[str, str], schemas: dict[str, Any],
 ) -> str:
     args = [q(op.operation_id), q(op.method)]
     if op.path.startswith(resource["path"]) and op.base == resource["base"]:
@@ -192,8 +221,8 @@ def operation_source(
     if scope != default:
         args.append(f"scope={q(scope)}")
     params = [p for p in op.spec.get("parameters", []) if p["name"] != "tenant"]
-    path_params = [_param(p, source) for p in params if p["in"] == "path"]
-    query = [_param(p, source) for p in params if p["in"] == "query"]
+    path_params = [_param(p, source, schemas, names) for p in params if p["in"] == "path"]
+    query = [_param(p, source, schemas, names) for p in params if p["in"] == "query"]
     if path_params:
         args.append(_tuple("path_params", path_params))
     if query:
@@ -225,9 +254,10 @@ def _tuple(keyword: str, items: list[str]) -> str:
 
 
 def module_source(
-    family: str, source: ResourceSource, names: dict[str, str], model_module: dict[str, str]
+    family: str, source: ResourceSource, names: dict[str, str], model_module: dict[str, str],
+    schemas: dict[str, Any],
 ) -> str:
-    """``model_module``: class name -> the models module defining it."""
+    """``model_module``: class name -> the module defining it (dotted)."""
     ops = source.operations
     path = resource_path(ops)
     base = Counter(op.base for op in ops).most_common(1)[0][0]
@@ -239,7 +269,7 @@ def module_source(
     scope = scopes.most_common(1)[0][0] if scopes else f"tn.{family}"
     variable = snake(source.tag).upper()
     resource = {"path": path, "base": base, "scope": scope}
-    body = [operation_source(op, source, variable, resource, names) for op in ops]
+    body = [operation_source(op, source, variable, resource, names, schemas) for op in ops]
     lines = [
         f'"""{source.tag}: declared from the official document; not simulated yet.',
         "",
@@ -255,6 +285,8 @@ def module_source(
         lines.append("")
     if source.api:
         lines.append(f"from mockst.api.operation import {', '.join(sorted(source.api))}")
+    if source.listing:
+        lines.append(f"from mockst.api.listing import {', '.join(sorted(source.listing))}")
     if source.params:
         lines.append(f"from mockst.api.params import {', '.join(sorted(source.params))}")
     lines.append("from mockst.api.resource import Resource")
@@ -265,7 +297,7 @@ def module_source(
     for model in sorted(source.models):
         by_module.setdefault(model_module[model], []).append(model)
     for module, models in sorted(by_module.items()):
-        lines.append(f"from mockst.{family}.models.{module} import {', '.join(models)}")
+        lines.append(f"from {module} import {', '.join(models)}")
     lines += ["", ""]
     for local in source.local:
         lines += [local, "", ""]

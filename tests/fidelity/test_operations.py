@@ -88,7 +88,7 @@ def differences(op: Operation) -> list[str]:
 
     success = str(op.status)
     theirs_success = [code for code in official["responses"] if code.startswith(("2", "3"))]
-    if theirs_success != [success]:
+    if success not in theirs_success[:1]:  # a redirect declared beside a 200 is left out
         found.append(f"responses.success: official {theirs_success}, ours {success}")
     theirs_ok = official["responses"].get(success, {}).get("content")
     ours_ok = ours["responses"][success].get("content")

@@ -8,6 +8,7 @@ phone settings, contact preferences, new contacts and notes.
 
 from pydantic import ConfigDict
 
+from mockst.api.shared_models import ActiveRequestArg as ActiveRequestArg
 from mockst.api.types import DateTime, Double, Guid, Int64, SpecStrEnum, StModel, string_format
 
 Multiline = string_format("multiline")
@@ -67,14 +68,6 @@ class ExternalDataPatchMode(SpecStrEnum):
 
     REPLACE = "Replace"
     MERGE = "Merge"
-
-
-class ActiveRequestArg(SpecStrEnum):
-    __spec_name__ = "ActiveRequestArg"
-
-    TRUE = "True"
-    ANY = "Any"
-    FALSE = "False"
 
 
 class GeolocationCoordinatesSource(SpecStrEnum):

@@ -7,15 +7,9 @@ mapping that the Settings document serves under ``/business-units/intacct``.
 
 from pydantic import ConfigDict, Field
 
+from mockst.api.shared_models import NamedModel as NamedModel
 from mockst.api.types import DateTime, Decimal, Double, Guid, Int64, StModel
 from mockst.settings.models.common import Email, ExternalDataPatchMode, Html, Phone
-
-
-class NamedModel(StModel):
-    model_config = ConfigDict(title="Services.NamedModel")
-
-    id: Int64
-    name: str
 
 
 class BusinessUnitAddressResponse(StModel):

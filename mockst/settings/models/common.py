@@ -9,21 +9,15 @@ responses shared by several families: the account-action result and the modifica
 
 from pydantic import ConfigDict
 
-from mockst.api.types import Int64, SpecStrEnum, StModel, string_format
+from mockst.api.shared_models import ActiveRequestArg as ActiveRequestArg
+from mockst.api.shared_models import ModificationResponse as ModificationResponse
+from mockst.api.types import SpecStrEnum, StModel, string_format
 
 Email = string_format("email")
 Phone = string_format("phone")
 Html = string_format("html")
 Password = string_format("password")
 Duration = string_format("duration")
-
-
-class ActiveRequestArg(SpecStrEnum):
-    __spec_name__ = "ActiveRequestArg"
-
-    TRUE = "True"
-    ANY = "Any"
-    FALSE = "False"
 
 
 class EmployeeType(SpecStrEnum):
@@ -196,7 +190,3 @@ class AccountActionResponse(StModel):
     status: AccountActionStatus
 
 
-class ModificationResponse(StModel):
-    model_config = ConfigDict(title="ModificationResponse")
-
-    id: Int64

@@ -1,0 +1,1 @@
+"""Models of Dispatch, one module per resource."""

@@ -1,0 +1,40 @@
+"""Dispatch: business hour schemas.
+
+Field lists from the official document: names, types, required, nullable, enums."""
+
+from __future__ import annotations
+
+from pydantic import ConfigDict
+
+from mockst.api.types import Int32, StModel
+
+
+class TimeRange(StModel):
+    model_config = ConfigDict(title="Dispatch.V2.TimeRange")
+
+    fromHour: Int32
+    toHour: Int32
+
+
+class BusinessHourModel(StModel):
+    model_config = ConfigDict(title="Dispatch.V2.BusinessHourModel")
+
+    weekdays: list[TimeRange]
+    saturday: list[TimeRange]
+    sunday: list[TimeRange]
+
+
+class CreateBusinessHourResponse(StModel):
+    model_config = ConfigDict(title="Dispatch.V2.CreateBusinessHourResponse")
+
+    weekdays: list[TimeRange]
+    saturday: list[TimeRange]
+    sunday: list[TimeRange]
+
+
+class CreateBusinessHourRequest(StModel):
+    model_config = ConfigDict(title="Dispatch.V2.CreateBusinessHourRequest")
+
+    weekdays: list[TimeRange]
+    saturday: list[TimeRange]
+    sunday: list[TimeRange]

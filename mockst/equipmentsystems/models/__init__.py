@@ -1,0 +1,1 @@
+"""Models of Equipment Systems, one module per resource."""

@@ -1,0 +1,1 @@
+"""Models of Job Booking, one module per resource."""

@@ -1,0 +1,15 @@
+"""Job Planning and Management, declared from ``jpm-v2.json``.
+
+Its operations are planned (routed, guarded, documented; a placeholder answers) until
+each is simulated: ``docs/adding-a-family.md``."""
+
+from mockst.api.family import Family
+
+FAMILY = Family(
+    name="jpm",
+    title="Job Planning and Management",
+    document="jpm-v2.json",
+    server="/jpm/v2",
+    # uses=(...): the families whose data this one reads or changes (DESIGN.md);
+    # seed="mockst.<family>.seed:populate": its part of the demo world.
+)

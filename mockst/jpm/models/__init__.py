@@ -1,0 +1,1 @@
+"""Models of Job Planning and Management, one module per resource."""

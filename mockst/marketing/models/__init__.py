@@ -1,0 +1,1 @@
+"""Models of Marketing, one module per resource."""

@@ -1,0 +1,15 @@
+"""Pricebook, declared from ``pricebook-v2.json``.
+
+Its operations are planned (routed, guarded, documented; a placeholder answers) until
+each is simulated: ``docs/adding-a-family.md``."""
+
+from mockst.api.family import Family
+
+FAMILY = Family(
+    name="pricebook",
+    title="Pricebook",
+    document="pricebook-v2.json",
+    server="/pricebook/v2",
+    # uses=(...): the families whose data this one reads or changes (DESIGN.md);
+    # seed="mockst.<family>.seed:populate": its part of the demo world.
+)

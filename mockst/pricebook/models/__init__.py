@@ -1,0 +1,1 @@
+"""Models of Pricebook, one module per resource."""

@@ -1,0 +1,1 @@
+"""Models of Sales & Estimates, one module per resource."""

@@ -1,0 +1,1 @@
+"""Models of Telecom, one module per resource."""
