@@ -31,6 +31,7 @@ from mockst_contracts import strategies as sts
 from schemathesis.config import SchemathesisConfig
 from simulator_deviations import DEVIATIONS, LEDGER, explain
 
+from mockst.api import registry
 from mockst.openapi import LINKS, build_document
 
 # Contacts v2 ids are "format: guid" in the official document; schemathesis knows "uuid" only.
@@ -68,7 +69,14 @@ def contract_document(literal_tenant: int | None = None) -> dict:
     resource nothing creates and refuse to start workflows from any operation.
     """
     document = copy.deepcopy(build_document())
-    paths = {p: ops for p, ops in document["paths"].items() if "/tenant/{tenant}" in p}
+    # Simulated operations only: a planned one answers 501 by design (mockst.api.resource).
+    planned = {op.operation_id for op in registry.operations() if op.planned}
+    paths = {
+        p: {m: op for m, op in ops.items() if op.get("operationId") not in planned}
+        for p, ops in document["paths"].items()
+        if "/tenant/{tenant}" in p
+    }
+    paths = {p: ops for p, ops in paths.items() if ops}
     if literal_tenant is not None:
         paths = {p.replace("{tenant}", str(literal_tenant)): ops for p, ops in paths.items()}
     document["paths"] = paths

@@ -1,0 +1,180 @@
+"""API families: found by the registry, routed and scoped from their declarations, and able to
+land part by part (planned operations answer placeholders, never a 404 or a 500)."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+from typing import Any
+
+import pytest
+from starlette.testclient import TestClient
+
+import mockst
+from mockst.api import registry
+from mockst.api.family import Family
+from mockst.api.operation import Call, Export, One, Operation, Page
+from mockst.config import Config
+from mockst.errors import ApiError
+from mockst.store.world import World
+from mockst.testing import Onboard, TenantApi
+
+PLANNED = [op for op in registry.operations() if op.planned]
+
+
+def _placeholder(op: Operation) -> str:
+    """What a planned operation's generic handler does (``Resource.planned``)."""
+    if op.method == "GET" and isinstance(op.response, Page):
+        return "page"
+    if op.method == "GET" and isinstance(op.response, Export):
+        return "export"
+    if op.method == "GET" and isinstance(op.response, One) and [p.name for p in op.path_params] == [
+        "id"
+    ]:
+        return "find"
+    return "501"
+
+
+def _path_values(op: Operation) -> dict[str, Any]:
+    return {p.name: "3fa85f64-5717-4562-b3fc-2c963f66afa6" if p.kind == "guid" else 7
+            for p in op.path_params}
+
+
+def test_every_family_is_a_package_of_its_own_name() -> None:
+    names = [family.name for family in registry.families()]
+    assert {"crm", "settings", "jpm", "dispatch", "telecom", "sales"} <= set(names)
+    for family in registry.families():
+        assert (Path(mockst.__file__).parent / family.name / "__init__.py").is_file()
+    # a family comes after every family it uses (seeds run in this order)
+    for index, family in enumerate(registry.families()):
+        before = {f.name for f in registry.families()[:index]}
+        assert set(family.uses) <= before, family.name
+
+
+def test_the_api_path_pattern_covers_every_family_and_version() -> None:
+    prefixes = registry.api_prefixes()
+    assert {"/crm/v2", "/settings/v2", "/telecom/v2", "/telecom/v3", "/sales/v2"} <= set(prefixes)
+    pattern = registry.tenant_path()
+    assert pattern.match("/equipmentsystems/v2/tenant/42/installed-equipment").group(1) == "42"
+    assert pattern.match("/telecom/v3/tenant/9/calls").group(1) == "9"
+    assert pattern.match("/telecom/tenant/9/calls") is None
+    assert pattern.match("/nosuch/v2/tenant/9/x") is None
+
+
+@pytest.mark.parametrize("op", PLANNED, ids=[op.operation_id for op in PLANNED])
+def test_a_planned_operation_answers_its_placeholder(op: Operation, world: World) -> None:
+    """In process, past binding and the guard: the generic answer of each planned operation."""
+    with world.transaction():
+        call = Call(
+            world=world, tenant=world.tenant_data(1), now=world.clock.now(),
+            config=Config(), principal=None,  # type: ignore[arg-type]
+            path=_path_values(op), query={}, body=None,
+        )
+        kind = _placeholder(op)
+        if kind == "501":
+            with pytest.raises(ApiError) as refused:
+                op.handler(call)
+            assert refused.value.status == 501
+            assert op.operation_id in str(refused.value.errors)
+        elif kind == "find":
+            with pytest.raises(ApiError) as refused:
+                op.handler(call)
+            assert refused.value.status == 404
+        else:
+            answer = op.handler(call)
+            assert answer["data"] == [] and answer["hasMore"] is False
+
+
+def test_planned_operations_over_http(client: TestClient, api: TenantApi) -> None:
+    """The demo-style app holds every family's scopes; each kind of placeholder, for real."""
+    page = api.call("Jobs_GetList", params={"pageSize": 3})
+    assert page.status_code == 200, page.text
+    assert page.json() == {"page": 1, "pageSize": 3, "hasMore": False, "totalCount": None,
+                           "data": []}
+    feed = api.call("Export_Jobs")
+    assert feed.status_code == 200 and feed.json()["data"] == [] and feed.json()["continueFrom"]
+    assert api.call("Jobs_Get", id=5).status_code == 404
+    refused = api.call("Jobs_Cancel", id=5, json={"reasonId": 1, "memo": "x"})
+    assert refused.status_code == 501, refused.text
+    body = refused.json()
+    assert body["status"] == 501 and body["data"] == {"operationId": "Jobs_Cancel"}
+    assert "Jobs_Cancel" in body["errors"][""][0]
+    # a bad body is still a 400, an unknown path a 404: the placeholder answers only real calls
+    assert api.call("Jobs_Cancel", id=5, json={"reasonId": "x"}).status_code == 400
+    unknown = client.get(f"/jpm/v2/tenant/{api.tenant_id}/no-such", headers=api.headers)
+    assert unknown.status_code == 404
+    # versions of one family live side by side
+    assert api.call("Calls_Calls").status_code == 200
+    assert api.call("Calls_GetDetails", id=3).status_code == 404
+
+
+def test_planned_operations_keep_the_guard(client: TestClient, onboard: Onboard) -> None:
+    crm_only = TenantApi(client, onboard(scopes=["tn.crm.customers:r"]))
+    refused = crm_only.call("Jobs_GetList")
+    assert refused.status_code == 403
+    assert refused.json()["data"]["reason"] == "insufficient_scope"
+    assert crm_only.call("Jobs_GetList", headers={}).status_code == 401
+
+
+def test_quickstart_grants_every_family_s_scopes(client: TestClient, onboard: Onboard) -> None:
+    creds = onboard()
+    token = client.post("/connect/token", data={
+        "grant_type": "client_credentials", "client_id": creds["clientId"],
+        "client_secret": creds["clientSecret"]}).json()
+    granted = set(token["scope"].split())
+    assert granted == registry.scopes()
+    assert {"tn.jpm.jobs:r", "tn.dis.capacity:w", "tn.pb.services:w"} <= granted
+
+
+def test_the_document_and_coverage_know_planned_operations(client: TestClient) -> None:
+    document = client.get("/openapi.json").json()
+    planned = document["paths"]["/jpm/v2/tenant/{tenant}/jobs/{id}/cancel"]["put"]
+    assert "501" in planned["responses"]
+    served = document["paths"]["/crm/v2/tenant/{tenant}/customers"]["get"]
+    assert "501" not in served["responses"]
+    assert "Job Planning and Management" in document["info"]["title"]
+
+
+def _imported_families(path: Path, names: set[str]) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    found = set()
+    for node in ast.walk(tree):
+        modules = []
+        if isinstance(node, ast.ImportFrom) and node.module:
+            modules = [node.module]
+        elif isinstance(node, ast.Import):
+            modules = [alias.name for alias in node.names]
+        for module in modules:
+            parts = module.split(".")
+            if len(parts) > 1 and parts[0] == "mockst" and parts[1] in names:
+                found.add(parts[1])
+    return found
+
+
+@pytest.mark.parametrize("family", registry.families(), ids=lambda f: f.name)
+def test_a_family_imports_only_the_families_it_uses(family: Family) -> None:
+    """DESIGN.md: dependencies run one way, in the direction the business flows."""
+    names = {f.name for f in registry.families()}
+    folder = Path(mockst.__file__).parent / family.name
+    for path in folder.rglob("*.py"):
+        others = _imported_families(path, names) - {family.name}
+        assert others <= set(family.uses), f"{path.name} imports {others - set(family.uses)}"
+
+
+def test_the_registry_refuses_families_that_use_each_other_in_a_circle(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    class Package:
+        def __init__(self, family: Family) -> None:
+            self.FAMILY = family
+            self.__name__ = f"mockst.{family.name}"
+
+    one = Family("one", "One", "one.json", "/one/v2", uses=("two",))
+    two = Family("two", "Two", "two.json", "/two/v2", uses=("one",))
+    monkeypatch.setattr(registry, "_family_packages", lambda: [Package(one), Package(two)])
+    registry.families.cache_clear()
+    try:
+        with pytest.raises(RuntimeError, match="circle"):
+            registry.families()
+    finally:
+        registry.families.cache_clear()
