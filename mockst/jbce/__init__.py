@@ -1,7 +1,4 @@
-"""Job Booking, declared from ``jbce-v2.json``.
-
-Its operations are planned (routed, guarded, documented; a placeholder answers) until
-each is simulated: ``docs/adding-a-family.md``."""
+"""Job Booking v2 (JBCE): the tenant's call reasons, which bookings and leads name."""
 
 from mockst.api.family import Family
 
@@ -10,6 +7,5 @@ FAMILY = Family(
     title="Job Booking",
     document="jbce-v2.json",
     server="/jbce/v2",
-    # uses=(...): the families whose data this one reads or changes (DESIGN.md);
-    # seed="mockst.<family>.seed:populate": its part of the demo world.
+    seed="mockst.jbce.seed:populate",
 )

@@ -85,3 +85,14 @@ def test_an_existing_package_is_not_written_over(tmp_path: Path) -> None:
     scaffold(SPECS_DIR / "jbce-v2.json", tmp_path, name="gen_once")
     with pytest.raises(FileExistsError):
         scaffold(SPECS_DIR / "jbce-v2.json", tmp_path, name="gen_once")
+
+
+def test_the_command_writes_only_the_family_and_its_tests(tmp_path: Path) -> None:
+    from mockst.cli import main
+
+    assert main(["scaffold", str(SPECS_DIR / "marketing-v2.json"), "--root", str(tmp_path)]) == 0
+    written = {p.relative_to(tmp_path).parts[:2] for p in tmp_path.rglob("*.py")}
+    assert written == {("mockst", "marketing"), ("tests", "marketing")}
+    declaration = (tmp_path / "mockst" / "marketing" / "__init__.py").read_text()
+    assert 'server="/marketing/v2"' in declaration and 'document="marketing-v2.json"' in declaration
+    assert main(["scaffold", str(SPECS_DIR / "marketing-v2.json"), "--root", str(tmp_path)]) == 2

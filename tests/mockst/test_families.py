@@ -178,3 +178,21 @@ def test_the_registry_refuses_families_that_use_each_other_in_a_circle(
             registry.families()
     finally:
         registry.families.cache_clear()
+
+
+def test_coverage_counts_served_planned_and_documents_without_a_family(tmp_path: Path) -> None:
+    from mockst.coverage import find_specs_dir, report
+
+    specs = find_specs_dir()
+    text = report(specs)
+    assert "- [x] `Customers_GetList`" in text and "- [x] `CallReasons_Get`" in text
+    assert "- [~] `Jobs_Create`" in text
+    assert "## Job Planning and Management (`jpm-v2.json`): 0 of 71 served, 71 planned" in text
+    # a document in the folder that no family declares is listed as waiting
+    for path in specs.glob("*.json"):
+        (tmp_path / path.name).write_bytes(path.read_bytes())
+    (tmp_path / "taskmanagement-v2.json").write_text(
+        '{"servers": [{"url": "https://api.servicetitan.io/taskmanagement/v2"}], "paths": '
+        '{"/tenant/{tenant}/tasks": {"get": {"operationId": "Tasks_GetList"}}}}'
+    )
+    assert "- `taskmanagement-v2.json`: 1 operations" in report(tmp_path)
