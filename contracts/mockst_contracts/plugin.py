@@ -78,7 +78,16 @@ class TenantHandle:
 
     @property
     def crm(self) -> str:
-        return f"{self._server.base_url}/crm/v2/tenant/{self.tenant_id}"
+        return self.family_url("crm")
+
+    def family_url(self, family: str, version: str = "") -> str:
+        """The tenant's base URL in an API family: ``family_url("jpm")`` ->
+        ``…/jpm/v2/tenant/7``; Telecom carries its version in its paths: ``("telecom", "v3")``."""
+        from mockst.api import registry
+
+        server = registry.family(family).server
+        version_part = f"/{version}" if version else ""
+        return f"{self._server.base_url}{server}{version_part}/tenant/{self.tenant_id}"
 
     def client(self, **options: Any) -> Any:
         from mockst_client import ServiceTitanClient

@@ -121,7 +121,10 @@ class ClockJump:
     def __init__(self, app: Any, world: Any, tenant: str, after: int, seconds: float) -> None:
         self.app = app
         self.world = world
-        self.prefixes = (f"/crm/v2/tenant/{tenant}/", f"/settings/v2/tenant/{tenant}/")
+        from mockst.api import registry
+
+        # every family's API paths of this tenant: /crm/v2/tenant/7/, /telecom/v3/tenant/7/…
+        self.prefixes = tuple(f"{p}/tenant/{tenant}/" for p in registry.api_prefixes())
         self.after = after
         self.seconds = seconds
         self.calls = 0

@@ -67,7 +67,12 @@ class StModel(BaseModel):
     them (pydantic would otherwise store a value no response can carry).
     """
 
-    model_config = ConfigDict(extra="ignore", protected_namespaces=(), allow_inf_nan=False)
+    # defer_build: a model's validator and serializer are built when first used, not when its
+    # class is defined: most of the declared models (planned families' above all) are never
+    # used in a given run, and building them all up front is most of start-up.
+    model_config = ConfigDict(
+        extra="ignore", protected_namespaces=(), allow_inf_nan=False, defer_build=True
+    )
 
 
 class SpecStrEnum(StrEnum):

@@ -123,3 +123,14 @@ def test_plugin_and_cli_import_without_the_kit_dependencies():
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
+
+
+def test_tenant_fixture_reaches_every_family(st_tenant):
+    headers = st_tenant.headers()
+    assert st_tenant.family_url("crm") == st_tenant.crm
+    jobs = httpx.get(f"{st_tenant.family_url('jpm')}/jobs", headers=headers)
+    assert jobs.status_code == 200 and jobs.json()["data"] == []
+    calls = httpx.get(f"{st_tenant.family_url('telecom', 'v3')}/calls", headers=headers)
+    assert calls.status_code == 200
+    reasons = httpx.get(f"{st_tenant.family_url('jbce')}/call-reasons", headers=headers)
+    assert reasons.status_code == 200

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from typing import Any
 
 import pytest
@@ -452,8 +451,9 @@ def test_paging(crm: Crm) -> None:
     assert crm.get("/customers", page="x").status_code == 400
 
 
-def test_a_large_list_stays_linear(crm: Crm) -> None:
-    """20,000 customers: a filtered, sorted, counted page well under a second per request."""
+def test_a_large_list_filters_sorts_and_counts(crm: Crm) -> None:
+    """20,000 customers: a filtered, sorted, counted page, and a page deep in the list. How fast
+    is the benchmark's business (benchmarks/bench.py), not a wall-clock limit here."""
     template = crm.ok(crm.get(f"/customers/{crm.customer('Seed')['id']}"))
     with crm.world.transaction():
         ctx = TenantContext(crm.world, crm.world.tenant_data(crm.tenant), crm.world.clock.now())
@@ -462,13 +462,13 @@ def test_a_large_list_stays_linear(crm: Crm) -> None:
             ident = crm.world.new_id()
             data = {**template, "id": ident, "name": f"Customer {i}", "externalDataByApp": {}}
             table.insert(ident, data, ctx.now)
-    started = time.perf_counter()
     query = {"name": "customer 1", "sort": "-ModifiedOn", "modifiedOnOrAfter": "2000-01-01"}
     page = crm.ok(crm.get("/customers", includeTotal="true", phone="555", **query))
-    crm.ok(crm.get("/customers", page=300, pageSize=50, includeTotal="true"))
-    elapsed = time.perf_counter() - started
     assert page["totalCount"] == 0
-    assert elapsed < 2.0, elapsed
+    named = crm.ok(crm.get("/customers", includeTotal="true", pageSize=5, **query))
+    assert named["totalCount"] == 11_111  # "Customer 1", "Customer 1x" … "Customer 1xxxx"
+    deep = crm.ok(crm.get("/customers", page=300, pageSize=50, includeTotal="true"))
+    assert deep["totalCount"] == 20_001 and len(deep["data"]) == 50 and deep["hasMore"] is True
 
 
 # -- tags ------------------------------------------------------------------------------------
