@@ -1,7 +1,5 @@
-"""Marketing, declared from ``marketing-v2.json``.
-
-Its operations are planned (routed, guarded, documented; a placeholder answers) until
-each is simulated: ``docs/adding-a-family.md``."""
+"""Marketing v2: campaigns, their categories and costs; calls, bookings, leads and jobs are credited
+to a campaign."""
 
 from mockst.api.family import Family
 
@@ -10,6 +8,6 @@ FAMILY = Family(
     title="Marketing",
     document="marketing-v2.json",
     server="/marketing/v2",
-    # uses=(...): the families whose data this one reads or changes (DESIGN.md);
-    # seed="mockst.<family>.seed:populate": its part of the demo world.
+    uses=("settings",),
+    seed="mockst.marketing.seed:populate",
 )

@@ -1,18 +1,39 @@
-"""Campaigns: declared from the official document; not simulated yet.
+"""Campaigns: the marketing effort a call, booking, lead or job is credited to.
 
-Each operation answers a placeholder (``Resource.planned``) until its handler is written;
-``docs/adding-a-family.md`` says how to move one from planned to served.
+Created and PATCHed with the whole ``CampaignUpsertRequest`` (the document requires name,
+business unit, category and active on both). The business unit and category must be the tenant's
+(400 naming the field otherwise). The answer shows the category as it is now (its name, whether
+it is active) and the business unit by its name, as the real response does (a string, not an id);
+``dnis``, the tracking number, is listed in ``campaignPhoneNumbers``. The list shows active
+campaigns unless ``active`` says otherwise; ``name`` matches part of the name in any case;
+``campaignPhoneNumber`` matches a tracking number by its digits; sort by Id, Name, CreatedOn or
+ModifiedOn. Campaign costs are planned (``campaign_costs.py``).
 """
 
 from __future__ import annotations
 
-from mockst.api.listing import ACTIVE
-from mockst.api.operation import One, Page
+from typing import Any
+
+from mockst.api.listing import (
+    PAGE_PARAMS,
+    STANDARD_SORT,
+    Filter,
+    active_filter,
+    contains,
+    date_filters,
+    ids_filter,
+    project,
+)
+from mockst.api.operation import Call, One, Page, TenantContext
 from mockst.api.params import Param, path
-from mockst.api.resource import Resource
+from mockst.api.resource import ID, Resource
+from mockst.errors import field_error
 from mockst.marketing import FAMILY
+from mockst.marketing.campaign_categories import CAMPAIGN_CATEGORIES
 from mockst.marketing.models.campaigns import CampaignResponse, CampaignUpsertRequest
 from mockst.marketing.models.common import CampaignCostResponse
+from mockst.settings.business_units import BUSINESS_UNITS
+from mockst.store.table import Row
 
 CAMPAIGNS = Resource(
     family=FAMILY,
@@ -22,61 +43,107 @@ CAMPAIGNS = Resource(
     tag="Campaigns",
     noun="Campaign",
 )
+SORT = {**STANDARD_SORT, "Name": "name"}
+
+
+def _digits(text: str | None) -> str:
+    return "".join(ch for ch in text or "" if ch.isdigit())
+
+
+def _fields(ctx: TenantContext, body: CampaignUpsertRequest) -> dict[str, Any]:
+    """The stored campaign of an upsert body, its references checked."""
+    if not body.name.strip():
+        raise field_error("name", "The name must not be empty.")
+    if ctx.table(BUSINESS_UNITS.table).get(body.businessUnitId) is None:
+        raise field_error("businessUnitId", f"Business unit {body.businessUnitId} does not exist.")
+    if ctx.table(CAMPAIGN_CATEGORIES.table).get(body.categoryId) is None:
+        raise field_error("categoryId", f"Campaign category {body.categoryId} does not exist.")
+    return {
+        "name": body.name.strip(),
+        "active": body.active,
+        "businessUnitId": body.businessUnitId,
+        "categoryId": body.categoryId,
+        "isDefaultCampaign": body.isDefaultCampaign,
+        "source": body.source,
+        "otherSource": body.otherSource,
+        "medium": body.medium,
+        "otherMedium": body.otherMedium,
+        "campaignPhoneNumbers": [body.dnis] if body.dnis else [],
+    }
+
+
+def render(ctx: TenantContext, row: Row) -> dict[str, Any]:
+    """The campaign with its category and business unit as they are now."""
+    data = row.data
+    category = ctx.table(CAMPAIGN_CATEGORIES.table).get(data["categoryId"])
+    unit = ctx.table(BUSINESS_UNITS.table).get(data["businessUnitId"])
+    data["category"] = (
+        {"id": category.id, "name": category.get("name"), "active": category.active}
+        if category is not None
+        else None
+    )
+    data["businessUnit"] = unit.get("name") if unit is not None else None
+    return project(data, CampaignResponse)
+
+
+def create_campaign(ctx: TenantContext, body: CampaignUpsertRequest) -> Row:
+    """A campaign of the tenant (the API's create, seeds, the control plane)."""
+    return CAMPAIGNS.insert(ctx, _fields(ctx, body))
+
+
+def _create(call: Call) -> dict[str, Any]:
+    return render(call, create_campaign(call, call.body))
+
+
+def _update(call: Call) -> dict[str, Any]:
+    row = CAMPAIGNS.find(call, call.path["id"])
+    return render(call, CAMPAIGNS.change(call, row, _fields(call, call.body)))
+
+
+def _get(call: Call) -> dict[str, Any]:
+    return render(call, CAMPAIGNS.find(call, call.path["id"]))
+
+
+PHONE = Filter(
+    Param("campaignPhoneNumber", "string"),
+    lambda row, wanted: any(_digits(n) == wanted for n in row.get("campaignPhoneNumbers") or ()),
+    prepare=lambda value, _call: _digits(value) or None,
+)
+LIST_ORDER = (
+    *(p.name for p in PAGE_PARAMS), "modifiedBefore", "modifiedOnOrAfter", "active", "ids",
+    "name", "createdBefore", "createdOnOrAfter", "campaignPhoneNumber", "sort",
+)
 
 OPERATIONS = [
-    CAMPAIGNS.planned(
-        "Campaigns_GetList",
-        "GET",
-        query=(
-            Param("page", "int32"),
-            Param("pageSize", "int32"),
-            Param("includeTotal", "bool"),
-            Param("modifiedBefore", "datetime"),
-            Param("modifiedOnOrAfter", "datetime"),
-            ACTIVE,
-            Param("ids", "string"),
-            Param("name", "string"),
-            Param("createdBefore", "datetime"),
-            Param("createdOnOrAfter", "datetime"),
-            Param("campaignPhoneNumber", "string"),
-            Param("sort", "string"),
+    CAMPAIGNS.list_op(
+        "Campaigns_GetList", CampaignResponse,
+        summary="List campaigns",
+        filters=(
+            *date_filters(), active_filter("ActiveRequestArg"), ids_filter(), contains("name"),
+            PHONE,
         ),
-        response=Page(CampaignResponse),
+        sort=SORT, order=LIST_ORDER,
+        render=render,
     ),
-    CAMPAIGNS.planned(
-        "Campaigns_Create",
-        "POST",
-        body=CampaignUpsertRequest,
-        response=One(CampaignResponse),
+    CAMPAIGNS.operation(
+        "Campaigns_Create", "POST", _create,
+        summary="Create a campaign", body=CampaignUpsertRequest, response=One(CampaignResponse),
     ),
-    CAMPAIGNS.planned(
-        "Campaigns_Get",
-        "GET",
-        suffix="/{id}",
-        path_params=(path("id"),),
-        response=One(CampaignResponse),
+    CAMPAIGNS.operation(
+        "Campaigns_Get", "GET", _get, suffix="/{id}",
+        summary="Get a campaign", path_params=(ID,), response=One(CampaignResponse),
     ),
-    CAMPAIGNS.planned(
-        "Campaigns_Update",
-        "PATCH",
-        suffix="/{id}",
-        path_params=(path("id"),),
-        body=CampaignUpsertRequest,
-        response=One(CampaignResponse),
+    CAMPAIGNS.operation(
+        "Campaigns_Update", "PATCH", _update, suffix="/{id}",
+        summary="Replace a campaign's fields", path_params=(ID,),
+        body=CampaignUpsertRequest, response=One(CampaignResponse),
     ),
     CAMPAIGNS.planned(
         "Campaigns_GetCosts",
         "GET",
         suffix="/{id}/costs",
         path_params=(path("id"),),
-        query=(
-            Param("page", "int32"),
-            Param("pageSize", "int32"),
-            Param("includeTotal", "bool"),
-            Param("year", "int32"),
-            Param("month", "int32"),
-            Param("sort", "string"),
-        ),
+        query=(*PAGE_PARAMS, Param("year", "int32"), Param("month", "int32"), Param("sort")),
         response=Page(CampaignCostResponse),
     ),
 ]

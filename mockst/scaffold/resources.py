@@ -225,6 +225,14 @@ def operation_source(
     query = [_param(p, source, schemas, names) for p in params if p["in"] == "query"]
     if path_params:
         args.append(_tuple("path_params", path_params))
+    paging = [
+        'Param("page", "int32")', 'Param("pageSize", "int32")', 'Param("includeTotal", "bool")'
+    ]
+    for i in range(len(query) - 2):
+        if query[i : i + 3] == paging:  # the shared page parameters, in their usual order
+            query[i : i + 3] = ["*PAGE_PARAMS"]
+            source.listing.add("PAGE_PARAMS")
+            break
     if query:
         args.append(_tuple("query", query))
     body = _body(op, names, source)
