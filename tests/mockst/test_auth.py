@@ -12,7 +12,7 @@ from starlette.testclient import TestClient
 from mockst.app import create_app
 from mockst.config import Config
 from mockst.store.world import World
-from mockst.testing import Onboard
+from mockst.testing import Onboard, api_headers, take_token
 
 PROBLEM_KEYS = {"type", "title", "status", "traceId", "errors", "data"}
 
@@ -260,6 +260,24 @@ def test_a_yes_is_given_again_only_while_what_it_rested_on_holds(
     client.post("/_mock/clock/advance", json={"seconds": 10})
     late = client.get(path, headers=creds["headers"])
     assert late.status_code == 401 and late.json()["data"]["reason"] == "expired_token"
+
+
+def test_a_token_is_refused_at_exactly_issue_time_plus_its_lifetime(
+    client: TestClient, onboard: Onboard
+) -> None:
+    # Frozen on a whole second, so the second a token is issued at is the clock's instant.
+    client.put("/_mock/clock", json={"now": "2025-03-01T08:00:00Z", "frozen": True})
+    creds = onboard()
+    path = f"{creds['crm']}/booking-provider-tags"
+    # Two tokens of the same second: the first is used (and so remembered by the guard) before
+    # its last second, the second is seen first at the edge, so both ways to judge it are held.
+    unused = api_headers(creds, take_token(client, creds["clientId"], creds["clientSecret"]))
+    client.post("/_mock/clock/advance", json={"seconds": 899})
+    assert client.get(path, headers=creds["headers"]).status_code == 200
+    client.post("/_mock/clock/advance", json={"seconds": 1})  # issue + 900 s, to the microsecond
+    for headers in (creds["headers"], unused):
+        edge = client.get(path, headers=headers)
+        assert edge.status_code == 401 and edge.json()["data"]["reason"] == "expired_token"
 
 
 def test_deactivating_the_secret_stops_its_tokens_when_configured() -> None:
