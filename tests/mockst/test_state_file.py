@@ -11,8 +11,12 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
+from starlette.testclient import TestClient
 
-from mockst.testing import free_port
+from mockst.app import create_app
+from mockst.config import Config
+from mockst.server import prepare
+from mockst.testing import api_headers, free_port, take_token
 
 
 @contextmanager
@@ -115,3 +119,44 @@ def test_demo_prints_credentials_that_work() -> None:
     finally:
         process.terminate()
         process.wait(timeout=10)
+
+
+def test_changes_survive_a_restart_not_only_inserts(tmp_path: Path) -> None:
+    """A store that kept only the first version of each row, or never removed one, would pass
+    every insert-only restart; here each kind of change must still be in effect afterwards."""
+    state = tmp_path / "world.sqlite"
+    config = Config()
+    before = prepare(config, state=state)
+    with TestClient(create_app(before.world, config)) as http:
+        creds = http.post("/_mock/quickstart", json={}).json()
+        connection = f"/_mock/connections/{creds['clientId']}"
+        spare = http.post(f"{connection}/secrets").json()["clientSecret"]
+        headers = api_headers(creds, take_token(http, creds["clientId"], creds["clientSecret"]))
+        crm = f"/crm/v2/tenant/{creds['tenantId']}"
+        kept = http.post(f"{crm}/contacts", headers=headers, json={"name": "Ada"}).json()
+        gone = http.post(f"{crm}/contacts", headers=headers, json={"name": "Grace"}).json()
+        change = {"name": "Ada L.", "isArchived": True}
+        patched = http.patch(f"{crm}/contacts/{kept['id']}", headers=headers, json=change)
+        assert patched.status_code == 200, patched.text
+        assert http.delete(f"{crm}/contacts/{gone['id']}", headers=headers).status_code == 200
+        first = next(s for s in http.get(f"{connection}/secrets").json() if s["active"])
+        assert http.post(f"{connection}/secrets/{first['id']}/deactivate").status_code == 200
+        assert http.post(f"{connection}/disable").status_code == 200
+    assert before.world.persistence is not None
+    before.world.persistence.close()
+
+    after = prepare(config, state=state)
+    with TestClient(create_app(after.world, config)) as http:
+        assert http.get(connection).json()["status"] == "disabled"
+        secrets = {s["id"]: s["active"] for s in http.get(f"{connection}/secrets").json()}
+        assert secrets[first["id"]] is False and sum(secrets.values()) == 1
+        http.post(f"{connection}/enable")
+        refused = http.post("/connect/token", data={
+            "grant_type": "client_credentials", "client_id": creds["clientId"],
+            "client_secret": creds["clientSecret"],
+        })  # fmt: skip
+        assert refused.status_code == 400 and refused.json()["error"] == "invalid_client"
+        headers = api_headers(creds, take_token(http, creds["clientId"], spare))
+        contact = http.get(f"{crm}/contacts/{kept['id']}", headers=headers).json()
+        assert (contact["name"], contact["isArchived"]) == ("Ada L.", True)
+        assert http.get(f"{crm}/contacts/{gone['id']}", headers=headers).status_code == 404
