@@ -3,16 +3,23 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Iterator
+from datetime import UTC, datetime
 from typing import Any
 
 import pytest
 from customer_helpers import Crm, address, new_customer, new_location
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from starlette.testclient import TestClient
 
 from mockst.api.operation import TenantContext
+from mockst.app import create_app
+from mockst.config import Config
 from mockst.crm.models.customers import CreatedCustomerResponse, CustomerResponse
 from mockst.crm.models.exports import ExportCustomerResponse
+from mockst.store.world import World
+from mockst.testing import api_headers, take_token
 
 GUID = "0f8fad5b-d9cb-469f-a165-70867728950e"
 OTHER_GUID = "7c9e6679-7425-40de-944b-e07fc1f90ae7"
@@ -572,3 +579,51 @@ def test_export_delivers_each_change_once_and_again_after_updates(crm: Crm) -> N
     assert crm.ok(crm.get("/export/customers"))["data"] == []
     crm.advance(901)
     assert len(crm.ok(crm.get("/export/customers"))["data"]) == 2
+
+
+@pytest.fixture
+def small_batches() -> Iterator[Crm]:
+    """A tenant on a simulator whose export batches hold three rows, its clock frozen."""
+    world = World()
+    world.clock.set(datetime(2026, 1, 5, 12, 0, tzinfo=UTC), frozen=True)
+    config = Config(rate_limit=0, token_rate_limit=0, export_batch_size=3)
+    with TestClient(create_app(world, config)) as http:
+        creds = http.post("/_mock/quickstart", json={}).json()
+        creds["headers"] = api_headers(
+            creds, take_token(http, creds["clientId"], creds["clientSecret"])
+        )
+        yield Crm(http, world, creds)
+
+
+def test_an_export_ending_on_an_exactly_full_batch_has_no_more(small_batches: Crm) -> None:
+    crm = small_batches
+    first = [crm.customer(name)["id"] for name in ("A", "B", "C")]
+    full = crm.feed("/export/customers")
+    # Three rows fill the batch, and nothing is behind them: a "yes, more" here would send every
+    # connector back for an empty batch (or, worse, to wait for one).
+    assert [row["id"] for row in full["data"]] == first
+    assert full["hasMore"] is False
+    after = crm.feed("/export/customers", full["continueFrom"])
+    assert (after["data"], after["hasMore"]) == ([], False)
+    fourth = crm.customer("D")["id"]
+    assert crm.feed("/export/customers")["hasMore"] is True  # now a fourth row waits behind
+    rest = crm.feed("/export/customers", full["continueFrom"])
+    assert ([row["id"] for row in rest["data"]], rest["hasMore"]) == ([fourth], False)
+
+
+def test_an_export_from_a_date_includes_rows_changed_at_that_instant(small_batches: Crm) -> None:
+    crm = small_batches
+    older = crm.customer("Older")
+    crm.advance(60)
+    edge = crm.customer("At the instant")
+    crm.advance(60)
+    newer = crm.customer("Newer")
+    # The date a connector kept is the modifiedOn of the last row it saw, in the API's own format.
+    assert edge["modifiedOn"] == "2026-01-05T12:01:00.0000000Z"
+    for since in (edge["modifiedOn"], "2026-01-05T12:01:00Z"):
+        batch = crm.feed("/export/customers", since)
+        assert [row["id"] for row in batch["data"]] == [edge["id"], newer["id"]], since
+    later = crm.feed("/export/customers", "2026-01-05T12:01:00.0000010Z")  # a microsecond on
+    assert [row["id"] for row in later["data"]] == [newer["id"]]
+    everything = crm.feed("/export/customers", "2026-01-05T12:00:00Z")
+    assert [row["id"] for row in everything["data"]] == [older["id"], edge["id"], newer["id"]]
