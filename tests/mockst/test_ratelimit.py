@@ -76,6 +76,30 @@ def test_api_calls_over_the_limit_get_429_with_retry_after_then_recover() -> Non
         assert note == {"kind": "rate_limit", "retryAfter": 1}
 
 
+def test_each_app_key_and_tenant_pair_has_its_own_bucket() -> None:
+    """One change at a time: the same app on another tenant, another app on the same tenant."""
+    app = create_app(config=Config(rate_limit=2))
+    app.state.rate_limiter.clock = FakeClock()  # no refill while the test runs
+    with TestClient(app) as http:
+        first, second = _onboard(http), _onboard(http)  # app 1 on tenant 1, app 2 on tenant 2
+        app_one = next(a for a in http.get("/_mock/apps").json() if a["appKey"] == first["appKey"])
+        link = http.post(
+            "/_mock/connections", json={"appId": app_one["id"], "tenantId": second["tenantId"]}
+        ).json()
+        secret = link.get("clientSecret") or http.post(
+            f"/_mock/connections/{link['clientId']}/secrets"
+        ).json()["clientSecret"]
+        both = {**first, "tenantId": second["tenantId"], "tags": second["tags"]}  # app 1, tenant 2
+        both["headers"] = api_headers(first, take_token(http, link["clientId"], secret))
+        assert [http.get(both["tags"], headers=both["headers"]).status_code for _ in range(3)] == [
+            200, 200, 429,
+        ]  # fmt: skip
+        # The same app key on tenant 1, and app 2 on the same tenant 2, still have their calls.
+        for other in (first, second):
+            calls = [http.get(other["tags"], headers=other["headers"]) for _ in range(3)]
+            assert [c.status_code for c in calls] == [200, 200, 429], other["tenantId"]
+
+
 def test_token_storms_are_slowed_down_per_client_id() -> None:
     app = create_app(config=Config(token_rate_limit=3))
     app.state.token_rate_limiter.clock = clock = FakeClock()
