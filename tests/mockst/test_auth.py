@@ -278,6 +278,24 @@ def test_a_token_is_refused_at_exactly_issue_time_plus_its_lifetime(
     for headers in (creds["headers"], unused):
         edge = client.get(path, headers=headers)
         assert edge.status_code == 401 and edge.json()["data"]["reason"] == "expired_token"
+        assert edge.json()["errors"] == {"authorization": ["The access token has expired."]}
+
+
+def test_a_token_is_not_valid_before_its_issue_time(client: TestClient, onboard: Onboard) -> None:
+    # The clock can be set back (a test replaying a morning): a token from "later" is refused
+    # as invalid, not expired, whether the guard has seen it work or not.
+    client.put("/_mock/clock", json={"now": "2025-03-01T08:00:00Z", "frozen": True})
+    creds = onboard()
+    path = f"{creds['crm']}/booking-provider-tags"
+    unseen = api_headers(creds, take_token(client, creds["clientId"], creds["clientSecret"]))
+    assert client.get(path, headers=creds["headers"]).status_code == 200
+    client.put("/_mock/clock", json={"now": "2025-03-01T07:59:59Z"})
+    for headers in (creds["headers"], unseen):
+        early = client.get(path, headers=headers)
+        assert early.status_code == 401 and early.json()["data"]["reason"] == "invalid_token"
+        assert early.json()["errors"] == {"authorization": ["The access token is not valid yet."]}
+    client.put("/_mock/clock", json={"now": "2025-03-01T08:00:00Z"})  # its issue second: good
+    assert client.get(path, headers=unseen).status_code == 200
 
 
 def test_deactivating_the_secret_stops_its_tokens_when_configured() -> None:
