@@ -30,7 +30,10 @@ def test_token_response_and_claims(client: TestClient, onboard: Onboard) -> None
     assert set(body) == {"access_token", "expires_in", "token_type", "scope"}
     header = jwt.get_unverified_header(body["access_token"])
     claims = jwt.decode(body["access_token"], options={"verify_signature": False})
-    assert header["typ"] == "at+jwt"
+    assert header["typ"] == "at+jwt" and header["alg"] == "HS256"
+    # The claims a connector that peeks into the token (against advice) finds in the real ones.
+    assert set(claims) == {"iss", "nbf", "iat", "exp", "client_id", "tenant", "scope", "jti"}
+    assert claims["iss"] == Config().issuer and claims["iat"] == claims["nbf"]
     assert claims["client_id"] == creds["clientId"]
     assert claims["tenant"] == str(creds["tenantId"])
     assert claims["scope"] == body["scope"].split()
