@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from itertools import count
 
-from mockst_contracts.checks import CHECKS, RunContext
+from mockst_contracts.checks import CHECKS, Evidence, Outcome, RunContext, merge, run_checks
 from mockst_contracts.journal import JournalEntry, from_view
 from mockst_contracts.task import ConnectorTask, make_lead
 
@@ -155,3 +155,32 @@ def test_the_task_wants_exactly_one_booking_under_the_provider():
     assert judge("task-completed", *reads, bookings=[own, elsewhere]) == "passed"
     assert judge("task-completed", *reads, bookings=[own, again]) == "failed"  # a duplicate
     assert judge("task-completed", *reads, bookings=[]) == "failed"
+
+
+def test_runs_merge_into_one_outcome_per_scenario():
+    first = Evidence(1, "#1 GET /a", "one")
+    second = Evidence(2, "#2 GET /b", "two")
+    failed_a = Outcome("failed", (first,), "1 violation(s)")
+    failed_b = Outcome("failed", (second,) * 20, "20 violation(s)")
+    merged = merge([Outcome("passed"), failed_a, failed_b])
+    # Any failed run fails the scenario; evidence is kept in run order, at most twenty pieces.
+    assert merged.status == "failed"
+    assert merged.evidence == (first, *(second,) * 19)
+    assert merged.summary == "1 violation(s); 20 violation(s)"
+    assert merge([Outcome("not-exercised"), Outcome("passed")]) == Outcome("passed")
+    assert merge([Outcome("not-exercised")] * 2) == Outcome("not-exercised")
+    assert first.to_json() == {"entry": 1, "request": "#1 GET /a", "note": "one"}
+
+
+def test_run_checks_runs_the_named_checks_or_all():
+    ctx = RunContext(
+        scenario="s", run=1, tenant_id=7, app_key="ak1.x", client_id="cid.x",
+        booking_provider_id=5, task=ConnectorTask("s", 1, make_lead("s", 1, 1)),
+        entries=[entry(app_key=None)], exit_code=0, timed_out=False,
+    )  # fmt: skip
+    chosen = run_checks(ctx, ["app-key-on-every-call", "own-tenant-only"])
+    assert {k: o.status for k, o in chosen.items()} == {
+        "app-key-on-every-call": "failed",
+        "own-tenant-only": "passed",
+    }
+    assert list(run_checks(ctx)) == list(CHECKS)
