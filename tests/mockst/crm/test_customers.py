@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import time
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -627,3 +628,47 @@ def test_an_export_from_a_date_includes_rows_changed_at_that_instant(small_batch
     assert [row["id"] for row in later["data"]] == [newer["id"]]
     everything = crm.feed("/export/customers", "2026-01-05T12:00:00Z")
     assert [row["id"] for row in everything["data"]] == [older["id"], edge["id"], newer["id"]]
+
+
+def test_an_export_waits_for_a_change_until_exactly_the_recent_window_has_passed(
+    small_batches: Crm,
+) -> None:
+    crm = small_batches
+    made = crm.customer("A")
+    crm.advance(899)
+    assert crm.ok(crm.get("/export/customers"))["data"] == []  # 899 s old: still recent
+    crm.advance(1)  # 900 s old: no longer recent, so it is delivered
+    assert [r["id"] for r in crm.ok(crm.get("/export/customers"))["data"]] == [made["id"]]
+
+
+def test_an_export_from_neither_a_token_nor_a_date_is_a_400(small_batches: Crm) -> None:
+    crm = small_batches
+    crm.customer("A")
+    # Base64 of text that ends in digits but lacks the token's prefix: not one of our tokens.
+    foreign = base64.urlsafe_b64encode(b"other:v9:0000000042").decode().rstrip("=")
+    for start in ("yesterday", foreign):
+        response = crm.get("/export/customers", **{"from": start})
+        assert response.status_code == 400, start
+        assert response.json()["errors"] == {
+            "from": ["Expected a continuation token or a date such as 2020-01-01."]
+        }
+
+
+def test_the_first_change_of_a_tenant_is_exported() -> None:
+    # A tenant onboarded without a booking provider tag: its first customer is the tenant's
+    # first change of all (sequence 1), and a feed read from the start must include it.
+    world = World()
+    with TestClient(create_app(world, Config(rate_limit=0, token_rate_limit=0))) as http:
+        app = http.post("/_mock/apps", json={"name": "Feed reader"}).json()
+        tenant = http.post("/_mock/tenants", json={"name": "Bare Plumbing"}).json()
+        link = http.post(
+            "/_mock/connections", json={"appId": app["id"], "tenantId": tenant["id"]}
+        ).json()
+        secret = link.get("clientSecret") or http.post(
+            f"/_mock/connections/{link['clientId']}/secrets"
+        ).json()["clientSecret"]
+        creds = {"tenantId": tenant["id"], "appKey": app["appKey"], "clientId": link["clientId"]}
+        creds["headers"] = api_headers(creds, take_token(http, link["clientId"], secret))
+        crm = Crm(http, world, creds)
+        first = crm.customer("First")
+        assert [r["id"] for r in crm.feed("/export/customers")["data"]] == [first["id"]]
