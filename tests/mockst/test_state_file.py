@@ -160,3 +160,30 @@ def test_changes_survive_a_restart_not_only_inserts(tmp_path: Path) -> None:
         contact = http.get(f"{crm}/contacts/{kept['id']}", headers=headers).json()
         assert (contact["name"], contact["isArchived"]) == ("Ada L.", True)
         assert http.get(f"{crm}/contacts/{gone['id']}", headers=headers).status_code == 404
+
+
+def test_a_tenant_reset_drops_its_rows_and_only_its_rows_across_a_restart(tmp_path: Path) -> None:
+    state = tmp_path / "world.sqlite"
+    config = Config()
+    before = prepare(config, state=state)
+    with TestClient(create_app(before.world, config)) as http:
+        tenants = []
+        for name in ("Reset Plumbing", "Kept Plumbing"):
+            creds = http.post("/_mock/quickstart", json={"tenantName": name}).json()
+            token = take_token(http, creds["clientId"], creds["clientSecret"])
+            creds["headers"] = api_headers(creds, token)
+            contacts = f"/crm/v2/tenant/{creds['tenantId']}/contacts"
+            assert http.post(contacts, headers=creds["headers"], json={"name": name}).is_success
+            tenants.append((creds, contacts))
+        (reset, reset_contacts), (kept, kept_contacts) = tenants
+        assert http.post(f"/_mock/tenants/{reset['tenantId']}/reset").status_code == 200
+        assert http.get(reset_contacts, headers=reset["headers"]).json()["data"] == []
+    assert before.world.persistence is not None
+    before.world.persistence.close()
+
+    after = prepare(config, state=state)
+    with TestClient(create_app(after.world, config)) as http:
+        # The reset tenant's credentials still work (identity stays); its rows stay gone.
+        assert http.get(reset_contacts, headers=reset["headers"]).json()["data"] == []
+        names = [c["name"] for c in http.get(kept_contacts, headers=kept["headers"]).json()["data"]]
+        assert names == ["Kept Plumbing"]
