@@ -149,3 +149,25 @@ def test_identity_records_come_back_from_json_as_they_were(
                 assert type(kept) is type(getattr(record, f.name)), (kind, f.name)
             if kind == "app":
                 assert len(again.versions) == 2  # the scope change made a second version
+
+
+def test_a_quickstart_that_fails_part_way_leaves_nothing_behind(
+    client: TestClient, world: World
+) -> None:
+    client.post("/_mock/quickstart", json={"tenantId": 555})
+    before = {kind: dict(records) for kind, records in world.identity.items()}
+    # The app is made first, then the tenant id is found taken: the app must go with the rest.
+    again = client.post("/_mock/quickstart", json={"tenantId": 555, "appName": "Second"})
+    assert again.status_code == 409
+    assert world.identity == before
+    assert [a["name"] for a in client.get("/_mock/apps").json()] == ["My Integration"]
+
+
+def test_a_failed_transaction_restores_changed_identity_records(world: World) -> None:
+    with world.transaction():
+        world.put_identity("tenant", "1", "first version")
+    with pytest.raises(RuntimeError), world.transaction():
+        world.put_identity("tenant", "1", "second version")
+        world.put_identity("tenant", "2", "new")
+        raise RuntimeError("the request failed after its changes")
+    assert world.identity["tenant"] == {"1": "first version"}

@@ -187,3 +187,20 @@ def test_a_tenant_reset_drops_its_rows_and_only_its_rows_across_a_restart(tmp_pa
         assert http.get(reset_contacts, headers=reset["headers"]).json()["data"] == []
         names = [c["name"] for c in http.get(kept_contacts, headers=kept["headers"]).json()["data"]]
         assert names == ["Kept Plumbing"]
+
+
+def test_a_world_reset_is_kept_across_a_restart(tmp_path: Path) -> None:
+    state = tmp_path / "world.sqlite"
+    config = Config()
+    before = prepare(config, state=state)
+    with TestClient(create_app(before.world, config)) as http:
+        http.post("/_mock/quickstart", json={})
+        assert http.post("/_mock/reset").status_code == 200
+        http.post("/_mock/quickstart", json={"tenantName": "After the reset"})
+    assert before.world.persistence is not None
+    before.world.persistence.close()
+
+    after = prepare(config, state=state)
+    with TestClient(create_app(after.world, config)) as http:
+        assert [t["name"] for t in http.get("/_mock/tenants").json()] == ["After the reset"]
+        assert len(http.get("/_mock/apps").json()) == 1
