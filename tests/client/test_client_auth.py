@@ -188,6 +188,13 @@ def test_app_key_and_bearer_on_every_call() -> None:
     client.customers.list()
     client.customers.create({"name": "x"})
     client.employees.list()
+    # The loop below holds only if calls were recorded: name them, so a client that sent nothing
+    # (or skipped one) fails here instead of passing an empty loop.
+    assert [(s.method, s.module, s.resource) for s in fake.seen] == [
+        ("GET", "crm", "customers"),
+        ("POST", "crm", "customers"),
+        ("GET", "settings", "employees"),
+    ]
     for seen in fake.seen:
         assert seen.headers["ST-App-Key"] == APP_KEY
         assert seen.headers["Authorization"].startswith(f"Bearer {TOKEN_PREFIX}")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from itertools import count
 
-from mockst_contracts.checks import CHECKS, RunContext
+from mockst_contracts.checks import CHECKS, Evidence, Outcome, RunContext, merge, run_checks
 from mockst_contracts.journal import JournalEntry, from_view
 from mockst_contracts.task import ConnectorTask, make_lead
 
@@ -46,11 +46,11 @@ def token(at=0.0, issued="tok-1", expires=900.0):
     )  # fmt: skip
 
 
-def judge(check_id, *entries):
+def judge(check_id, *entries, bookings=()):
     ctx = RunContext(
         scenario="s", run=1, tenant_id=7, app_key="ak1.x", client_id="cid.x",
         booking_provider_id=5, task=ConnectorTask("s", 1, make_lead("s", 1, 1)),
-        entries=list(entries), exit_code=0, timed_out=False,
+        entries=list(entries), exit_code=0, timed_out=False, task_bookings=list(bookings),
     )  # fmt: skip
     return CHECKS[check_id](ctx).status
 
@@ -81,6 +81,14 @@ def test_retry_after_is_measured_from_the_answer():
     assert judge("waits-retry-after", hit, entry(at=2.02)) == "passed"
     assert judge("waits-retry-after", hit, entry(at=1.5)) == "failed"
     assert judge("waits-retry-after", entry()) == "not-exercised"
+
+
+def test_retry_after_counts_from_when_a_slow_429_was_answered():
+    # The 429 took a second to come back: a retry 2.5 s after it was sent is only 1.5 s after
+    # the connector could have read Retry-After, so it did not wait; 3.1 s after the send did.
+    slow = entry(at=0, duration_ms=1000.0, status=429, response_headers={"retry-after": "2"})
+    assert judge("waits-retry-after", slow, entry(at=2.5)) == "failed"
+    assert judge("waits-retry-after", slow, entry(at=3.1)) == "passed"
 
 
 def test_a_failed_write_may_be_repeated_after_a_read():
@@ -132,3 +140,47 @@ def test_journal_views_become_entries():
     assert e.query == {"page": "2", "pageSize": ""}
     assert e.retry_after == 1.0 and e.token == "sha256:ab" and e.finished > e.started
     assert "#3 GET" in e.line() and "-> 429" in e.line()
+
+
+def test_the_task_wants_exactly_one_booking_under_the_provider():
+    external_id = make_lead("s", 1, 1).externalId
+    reads = (
+        entry(operation_id="Customers_GetList"),
+        entry(path=f"{CRM}/export/customers", operation_id="ExportCustomers_GetCustomers"),
+    )
+    own = {"id": 1, "externalId": external_id, "bookingProviderId": 5}
+    again = {**own, "id": 2}
+    elsewhere = {**own, "id": 3, "bookingProviderId": 6}
+    assert judge("task-completed", *reads, bookings=[own]) == "passed"
+    assert judge("task-completed", *reads, bookings=[own, elsewhere]) == "passed"
+    assert judge("task-completed", *reads, bookings=[own, again]) == "failed"  # a duplicate
+    assert judge("task-completed", *reads, bookings=[]) == "failed"
+
+
+def test_runs_merge_into_one_outcome_per_scenario():
+    first = Evidence(1, "#1 GET /a", "one")
+    second = Evidence(2, "#2 GET /b", "two")
+    failed_a = Outcome("failed", (first,), "1 violation(s)")
+    failed_b = Outcome("failed", (second,) * 20, "20 violation(s)")
+    merged = merge([Outcome("passed"), failed_a, failed_b])
+    # Any failed run fails the scenario; evidence is kept in run order, at most twenty pieces.
+    assert merged.status == "failed"
+    assert merged.evidence == (first, *(second,) * 19)
+    assert merged.summary == "1 violation(s); 20 violation(s)"
+    assert merge([Outcome("not-exercised"), Outcome("passed")]) == Outcome("passed")
+    assert merge([Outcome("not-exercised")] * 2) == Outcome("not-exercised")
+    assert first.to_json() == {"entry": 1, "request": "#1 GET /a", "note": "one"}
+
+
+def test_run_checks_runs_the_named_checks_or_all():
+    ctx = RunContext(
+        scenario="s", run=1, tenant_id=7, app_key="ak1.x", client_id="cid.x",
+        booking_provider_id=5, task=ConnectorTask("s", 1, make_lead("s", 1, 1)),
+        entries=[entry(app_key=None)], exit_code=0, timed_out=False,
+    )  # fmt: skip
+    chosen = run_checks(ctx, ["app-key-on-every-call", "own-tenant-only"])
+    assert {k: o.status for k, o in chosen.items()} == {
+        "app-key-on-every-call": "failed",
+        "own-tenant-only": "passed",
+    }
+    assert list(run_checks(ctx)) == list(CHECKS)

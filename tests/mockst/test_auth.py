@@ -12,7 +12,7 @@ from starlette.testclient import TestClient
 from mockst.app import create_app
 from mockst.config import Config
 from mockst.store.world import World
-from mockst.testing import Onboard
+from mockst.testing import Onboard, api_headers, take_token
 
 PROBLEM_KEYS = {"type", "title", "status", "traceId", "errors", "data"}
 
@@ -30,7 +30,10 @@ def test_token_response_and_claims(client: TestClient, onboard: Onboard) -> None
     assert set(body) == {"access_token", "expires_in", "token_type", "scope"}
     header = jwt.get_unverified_header(body["access_token"])
     claims = jwt.decode(body["access_token"], options={"verify_signature": False})
-    assert header["typ"] == "at+jwt"
+    assert header["typ"] == "at+jwt" and header["alg"] == "HS256"
+    # The claims a connector that peeks into the token (against advice) finds in the real ones.
+    assert set(claims) == {"iss", "nbf", "iat", "exp", "client_id", "tenant", "scope", "jti"}
+    assert claims["iss"] == Config().issuer and claims["iat"] == claims["nbf"]
     assert claims["client_id"] == creds["clientId"]
     assert claims["tenant"] == str(creds["tenantId"])
     assert claims["scope"] == body["scope"].split()
@@ -260,6 +263,42 @@ def test_a_yes_is_given_again_only_while_what_it_rested_on_holds(
     client.post("/_mock/clock/advance", json={"seconds": 10})
     late = client.get(path, headers=creds["headers"])
     assert late.status_code == 401 and late.json()["data"]["reason"] == "expired_token"
+
+
+def test_a_token_is_refused_at_exactly_issue_time_plus_its_lifetime(
+    client: TestClient, onboard: Onboard
+) -> None:
+    # Frozen on a whole second, so the second a token is issued at is the clock's instant.
+    client.put("/_mock/clock", json={"now": "2025-03-01T08:00:00Z", "frozen": True})
+    creds = onboard()
+    path = f"{creds['crm']}/booking-provider-tags"
+    # Two tokens of the same second: the first is used (and so remembered by the guard) before
+    # its last second, the second is seen first at the edge, so both ways to judge it are held.
+    unused = api_headers(creds, take_token(client, creds["clientId"], creds["clientSecret"]))
+    client.post("/_mock/clock/advance", json={"seconds": 899})
+    assert client.get(path, headers=creds["headers"]).status_code == 200
+    client.post("/_mock/clock/advance", json={"seconds": 1})  # issue + 900 s, to the microsecond
+    for headers in (creds["headers"], unused):
+        edge = client.get(path, headers=headers)
+        assert edge.status_code == 401 and edge.json()["data"]["reason"] == "expired_token"
+        assert edge.json()["errors"] == {"authorization": ["The access token has expired."]}
+
+
+def test_a_token_is_not_valid_before_its_issue_time(client: TestClient, onboard: Onboard) -> None:
+    # The clock can be set back (a test replaying a morning): a token from "later" is refused
+    # as invalid, not expired, whether the guard has seen it work or not.
+    client.put("/_mock/clock", json={"now": "2025-03-01T08:00:00Z", "frozen": True})
+    creds = onboard()
+    path = f"{creds['crm']}/booking-provider-tags"
+    unseen = api_headers(creds, take_token(client, creds["clientId"], creds["clientSecret"]))
+    assert client.get(path, headers=creds["headers"]).status_code == 200
+    client.put("/_mock/clock", json={"now": "2025-03-01T07:59:59Z"})
+    for headers in (creds["headers"], unseen):
+        early = client.get(path, headers=headers)
+        assert early.status_code == 401 and early.json()["data"]["reason"] == "invalid_token"
+        assert early.json()["errors"] == {"authorization": ["The access token is not valid yet."]}
+    client.put("/_mock/clock", json={"now": "2025-03-01T08:00:00Z"})  # its issue second: good
+    assert client.get(path, headers=unseen).status_code == 200
 
 
 def test_deactivating_the_secret_stops_its_tokens_when_configured() -> None:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import math
+import random
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -17,6 +19,7 @@ from mockst.app import create_app
 from mockst.cli import _fault_rules, build_parser
 from mockst.config import Config
 from mockst.faults import ConnectionDropped, FaultRule, Latency, parse_spec
+from mockst.faults.rules import MAX_LATENCY_MS, load_file
 from mockst.testing import api_headers, serve, take_token
 
 NO_LIMITS = Config(rate_limit=0, token_rate_limit=0)
@@ -79,6 +82,39 @@ def test_spec_strings_and_latency_forms() -> None:
     ):
         with pytest.raises(ValidationError):
             parse_spec(bad)
+
+
+def test_spec_parts_and_flags() -> None:
+    # An empty part is skipped, not the end of the spec; true/false are read in any case.
+    rule = parse_spec("status=503, ,nth=2,after=TRUE,")
+    assert (rule.status, rule.nth, rule.after) == (503, 2, True)
+    assert parse_spec("status=503,after=False").after is False
+
+
+def test_fault_files_hold_one_rule_a_list_or_a_faults_key(tmp_path: Path) -> None:
+    file = tmp_path / "faults.json"
+    for document in (
+        {"status": 502},
+        [{"status": 502}],
+        {"faults": [{"status": 502}]},
+        {"faults": {"status": 502}},
+    ):
+        file.write_text(json.dumps(document))
+        rules = load_file(file)
+        assert isinstance(rules, list) and [r.status for r in rules] == [502], document
+
+
+def test_latency_draws_follow_their_distribution() -> None:
+    def draw(spec: str, seed: int = 3) -> float:
+        return Latency.model_validate(spec).sample(random.Random(seed))
+
+    assert (draw("250"), draw("fixed:0")) == (250.0, 0.0)
+    assert draw("uniform:10:20") == round(random.Random(3).uniform(10, 20), 3)
+    assert draw("uniform:0:5") == round(random.Random(3).uniform(0, 5), 3)
+    assert draw("uniform:0:0") == 0.0
+    assert draw("lognormal:50:0.5") == round(50 * math.exp(random.Random(3).gauss(0, 0.5)), 3)
+    assert draw("lognormal:50:0") == 50.0  # no spread: always the median
+    assert draw("lognormal:600000:10", seed=1) == MAX_LATENCY_MS  # long tails are capped
 
 
 def test_cli_reads_fault_specs_and_files(tmp_path: Path) -> None:

@@ -9,12 +9,17 @@ Phase 6: take a token and make a test call; then what must fail, fails.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
+from dataclasses import fields
 
 import httpx
 import pytest
+from starlette.testclient import TestClient
 
 from mockst.app import create_app
+from mockst.identity.model import IDENTITY_KINDS, from_json, to_json
+from mockst.store.world import World
 from mockst.testing import serve
 
 
@@ -124,3 +129,45 @@ def test_leadtruffle_secret_rotation(http: httpx.Client) -> None:
     assert token_status(second["clientSecret"]) == 200
     # With one active again, a new one may be generated.
     assert http.post(f"/_mock/connections/{client_id}/secrets").status_code == 200
+
+
+def test_identity_records_come_back_from_json_as_they_were(
+    client: TestClient, world: World
+) -> None:
+    """What the state file and world snapshots store is JSON: enums and version tuples must come
+    back as themselves, not as the strings and lists JSON holds."""
+    creds = client.post("/_mock/quickstart", json={}).json()
+    app_id = next(a["id"] for a in client.get("/_mock/apps").json())
+    client.put(f"/_mock/apps/{app_id}/scopes", json={"scopes": ["tn.crm.customers:r"]})
+    client.post(f"/_mock/connections/{creds['clientId']}/disable")
+    for kind, records in world.identity.items():
+        for record in records.values():
+            again = from_json(IDENTITY_KINDS[kind], json.loads(json.dumps(to_json(record))))
+            assert again == record, kind
+            for f in fields(record):
+                kept = getattr(again, f.name)
+                assert type(kept) is type(getattr(record, f.name)), (kind, f.name)
+            if kind == "app":
+                assert len(again.versions) == 2  # the scope change made a second version
+
+
+def test_a_quickstart_that_fails_part_way_leaves_nothing_behind(
+    client: TestClient, world: World
+) -> None:
+    client.post("/_mock/quickstart", json={"tenantId": 555})
+    before = {kind: dict(records) for kind, records in world.identity.items()}
+    # The app is made first, then the tenant id is found taken: the app must go with the rest.
+    again = client.post("/_mock/quickstart", json={"tenantId": 555, "appName": "Second"})
+    assert again.status_code == 409
+    assert world.identity == before
+    assert [a["name"] for a in client.get("/_mock/apps").json()] == ["My Integration"]
+
+
+def test_a_failed_transaction_restores_changed_identity_records(world: World) -> None:
+    with world.transaction():
+        world.put_identity("tenant", "1", "first version")
+    with pytest.raises(RuntimeError), world.transaction():
+        world.put_identity("tenant", "1", "second version")
+        world.put_identity("tenant", "2", "new")
+        raise RuntimeError("the request failed after its changes")
+    assert world.identity["tenant"] == {"1": "first version"}

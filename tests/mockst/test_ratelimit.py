@@ -8,7 +8,7 @@ from starlette.testclient import TestClient
 
 from mockst.app import create_app
 from mockst.config import Config
-from mockst.ratelimit import RateLimiter, retry_after
+from mockst.ratelimit import PRUNE_AT, RateLimiter, retry_after
 from mockst.testing import api_headers, take_token
 
 
@@ -35,6 +35,41 @@ def test_bucket_bursts_refills_and_says_how_long_to_wait() -> None:
     assert retry_after(0.001) == 1 and retry_after(2.5) == 3
 
 
+def test_a_partly_refilled_bucket_says_how_long_is_left() -> None:
+    clock = FakeClock()
+    limiter = RateLimiter(2, clock=clock)  # per second unless told otherwise; a burst of two
+    assert [limiter.take("k") for _ in range(2)] == [0.0, 0.0]
+    clock.now += 0.1  # a fifth of a call is back: the other four fifths take 0.4 s
+    assert abs(limiter.take("k") - 0.4) < 1e-9
+    clock.now += 0.4
+    assert limiter.take("k") == 0.0
+
+
+def test_slow_limits_and_an_explicit_burst() -> None:
+    clock = FakeClock()
+    one = RateLimiter(1, clock=clock)  # one a second still limits, with a burst of one
+    assert one.enabled and [one.take("k") for _ in range(2)] == [0.0, 1.0]
+    slow = RateLimiter(0.5, clock=clock)  # below one a second the bucket still holds one call
+    assert [slow.take("k") for _ in range(2)] == [0.0, 2.0]
+    burst = RateLimiter(10, burst=2, clock=clock)
+    assert [burst.take("k") == 0.0 for _ in range(3)] == [True, True, False]
+    off = RateLimiter(0, clock=clock)
+    assert not off.enabled and [off.take("k") for _ in range(5)] == [0.0] * 5
+
+
+def test_buckets_that_refilled_are_forgotten_past_the_key_limit() -> None:
+    clock = FakeClock()
+    limiter = RateLimiter(4, clock=clock)
+    for key in range(PRUNE_AT):
+        limiter.take(key)
+    clock.now += 0.25  # a quarter-full bucket is not full yet: none of them goes
+    limiter.take("one more")
+    assert len(limiter._buckets) == PRUNE_AT + 1
+    clock.now += 0.75  # now every old bucket is full again, the same as a bucket never used
+    limiter.take("and another")
+    assert set(limiter._buckets) == {"one more", "and another"}
+
+
 def _onboard(http: TestClient, tenant_id: int | None = None) -> dict[str, Any]:
     body = {"tenantId": tenant_id} if tenant_id else {}
     creds = http.post("/_mock/quickstart", json=body).json()
@@ -59,6 +94,7 @@ def test_api_calls_over_the_limit_get_429_with_retry_after_then_recover() -> Non
         body = refused.json()
         assert set(body) == {"type", "title", "status", "traceId", "errors", "data"}
         assert body["status"] == 429 and "Rate limit" in body["title"]
+        assert body["data"] == {"limit": 5, "perSeconds": 1.0}  # the limit that was hit
         # Another tenant (another app key too) has its own bucket.
         assert http.get(b["tags"], headers=b["headers"]).status_code == 200
         # The control plane is never throttled.
@@ -74,6 +110,30 @@ def test_api_calls_over_the_limit_get_429_with_retry_after_then_recover() -> Non
             for e in http.get("/_mock/journal", params={"status": "429"}).json()["entries"]
         ][:1]
         assert note == {"kind": "rate_limit", "retryAfter": 1}
+
+
+def test_each_app_key_and_tenant_pair_has_its_own_bucket() -> None:
+    """One change at a time: the same app on another tenant, another app on the same tenant."""
+    app = create_app(config=Config(rate_limit=2))
+    app.state.rate_limiter.clock = FakeClock()  # no refill while the test runs
+    with TestClient(app) as http:
+        first, second = _onboard(http), _onboard(http)  # app 1 on tenant 1, app 2 on tenant 2
+        app_one = next(a for a in http.get("/_mock/apps").json() if a["appKey"] == first["appKey"])
+        link = http.post(
+            "/_mock/connections", json={"appId": app_one["id"], "tenantId": second["tenantId"]}
+        ).json()
+        secret = link.get("clientSecret") or http.post(
+            f"/_mock/connections/{link['clientId']}/secrets"
+        ).json()["clientSecret"]
+        both = {**first, "tenantId": second["tenantId"], "tags": second["tags"]}  # app 1, tenant 2
+        both["headers"] = api_headers(first, take_token(http, link["clientId"], secret))
+        assert [http.get(both["tags"], headers=both["headers"]).status_code for _ in range(3)] == [
+            200, 200, 429,
+        ]  # fmt: skip
+        # The same app key on tenant 1, and app 2 on the same tenant 2, still have their calls.
+        for other in (first, second):
+            calls = [http.get(other["tags"], headers=other["headers"]) for _ in range(3)]
+            assert [c.status_code for c in calls] == [200, 200, 429], other["tenantId"]
 
 
 def test_token_storms_are_slowed_down_per_client_id() -> None:

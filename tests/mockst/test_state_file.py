@@ -11,8 +11,12 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
+from starlette.testclient import TestClient
 
-from mockst.testing import free_port
+from mockst.app import create_app
+from mockst.config import Config
+from mockst.server import prepare
+from mockst.testing import api_headers, free_port, take_token
 
 
 @contextmanager
@@ -115,3 +119,88 @@ def test_demo_prints_credentials_that_work() -> None:
     finally:
         process.terminate()
         process.wait(timeout=10)
+
+
+def test_changes_survive_a_restart_not_only_inserts(tmp_path: Path) -> None:
+    """A store that kept only the first version of each row, or never removed one, would pass
+    every insert-only restart; here each kind of change must still be in effect afterwards."""
+    state = tmp_path / "world.sqlite"
+    config = Config()
+    before = prepare(config, state=state)
+    with TestClient(create_app(before.world, config)) as http:
+        creds = http.post("/_mock/quickstart", json={}).json()
+        connection = f"/_mock/connections/{creds['clientId']}"
+        spare = http.post(f"{connection}/secrets").json()["clientSecret"]
+        headers = api_headers(creds, take_token(http, creds["clientId"], creds["clientSecret"]))
+        crm = f"/crm/v2/tenant/{creds['tenantId']}"
+        kept = http.post(f"{crm}/contacts", headers=headers, json={"name": "Ada"}).json()
+        gone = http.post(f"{crm}/contacts", headers=headers, json={"name": "Grace"}).json()
+        change = {"name": "Ada L.", "isArchived": True}
+        patched = http.patch(f"{crm}/contacts/{kept['id']}", headers=headers, json=change)
+        assert patched.status_code == 200, patched.text
+        assert http.delete(f"{crm}/contacts/{gone['id']}", headers=headers).status_code == 200
+        first = next(s for s in http.get(f"{connection}/secrets").json() if s["active"])
+        assert http.post(f"{connection}/secrets/{first['id']}/deactivate").status_code == 200
+        assert http.post(f"{connection}/disable").status_code == 200
+    assert before.world.persistence is not None
+    before.world.persistence.close()
+
+    after = prepare(config, state=state)
+    with TestClient(create_app(after.world, config)) as http:
+        assert http.get(connection).json()["status"] == "disabled"
+        secrets = {s["id"]: s["active"] for s in http.get(f"{connection}/secrets").json()}
+        assert secrets[first["id"]] is False and sum(secrets.values()) == 1
+        http.post(f"{connection}/enable")
+        refused = http.post("/connect/token", data={
+            "grant_type": "client_credentials", "client_id": creds["clientId"],
+            "client_secret": creds["clientSecret"],
+        })  # fmt: skip
+        assert refused.status_code == 400 and refused.json()["error"] == "invalid_client"
+        headers = api_headers(creds, take_token(http, creds["clientId"], spare))
+        contact = http.get(f"{crm}/contacts/{kept['id']}", headers=headers).json()
+        assert (contact["name"], contact["isArchived"]) == ("Ada L.", True)
+        assert http.get(f"{crm}/contacts/{gone['id']}", headers=headers).status_code == 404
+
+
+def test_a_tenant_reset_drops_its_rows_and_only_its_rows_across_a_restart(tmp_path: Path) -> None:
+    state = tmp_path / "world.sqlite"
+    config = Config()
+    before = prepare(config, state=state)
+    with TestClient(create_app(before.world, config)) as http:
+        tenants = []
+        for name in ("Reset Plumbing", "Kept Plumbing"):
+            creds = http.post("/_mock/quickstart", json={"tenantName": name}).json()
+            token = take_token(http, creds["clientId"], creds["clientSecret"])
+            creds["headers"] = api_headers(creds, token)
+            contacts = f"/crm/v2/tenant/{creds['tenantId']}/contacts"
+            assert http.post(contacts, headers=creds["headers"], json={"name": name}).is_success
+            tenants.append((creds, contacts))
+        (reset, reset_contacts), (kept, kept_contacts) = tenants
+        assert http.post(f"/_mock/tenants/{reset['tenantId']}/reset").status_code == 200
+        assert http.get(reset_contacts, headers=reset["headers"]).json()["data"] == []
+    assert before.world.persistence is not None
+    before.world.persistence.close()
+
+    after = prepare(config, state=state)
+    with TestClient(create_app(after.world, config)) as http:
+        # The reset tenant's credentials still work (identity stays); its rows stay gone.
+        assert http.get(reset_contacts, headers=reset["headers"]).json()["data"] == []
+        names = [c["name"] for c in http.get(kept_contacts, headers=kept["headers"]).json()["data"]]
+        assert names == ["Kept Plumbing"]
+
+
+def test_a_world_reset_is_kept_across_a_restart(tmp_path: Path) -> None:
+    state = tmp_path / "world.sqlite"
+    config = Config()
+    before = prepare(config, state=state)
+    with TestClient(create_app(before.world, config)) as http:
+        http.post("/_mock/quickstart", json={})
+        assert http.post("/_mock/reset").status_code == 200
+        http.post("/_mock/quickstart", json={"tenantName": "After the reset"})
+    assert before.world.persistence is not None
+    before.world.persistence.close()
+
+    after = prepare(config, state=state)
+    with TestClient(create_app(after.world, config)) as http:
+        assert [t["name"] for t in http.get("/_mock/tenants").json()] == ["After the reset"]
+        assert len(http.get("/_mock/apps").json()) == 1

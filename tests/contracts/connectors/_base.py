@@ -23,6 +23,7 @@ FLAWS = {
     "ignores-retry-after": "retries a 429 at once instead of waiting Retry-After",
     "retries-post-blindly": "repeats a POST that failed with a 5xx without looking first",
     "other-provider": "also writes a booking under another booking provider",
+    "duplicate-booking": "creates the task's booking twice under its own provider",
     "first-page-only": "reads page 1 of the customers and stops",
     "ignores-continuefrom": "reads the export's next batch without from=continueFrom",
     "invalid-body": "sends a lead whose campaignId is a string",
@@ -180,6 +181,8 @@ class Connector:
         if lead.get("address"):
             body["address"] = lead["address"]
         booking = self.create_booking(body, self.provider)
+        if self.flaw == "duplicate-booking":
+            self.create_booking(body, self.provider)
         if self.flaw == "other-provider":
             tags = self.call("GET", f"{self.base}/booking-provider-tags").json()["data"]
             other = next(t["id"] for t in tags if t["id"] != self.provider)

@@ -2,16 +2,24 @@
 
 from __future__ import annotations
 
+import base64
+from collections.abc import Iterator
+from datetime import UTC, datetime
 from typing import Any
 
 import pytest
 from customer_helpers import Crm, address, new_customer, new_location
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from starlette.testclient import TestClient
 
 from mockst.api.operation import TenantContext
+from mockst.app import create_app
+from mockst.config import Config
 from mockst.crm.models.customers import CreatedCustomerResponse, CustomerResponse
 from mockst.crm.models.exports import ExportCustomerResponse
+from mockst.store.world import World
+from mockst.testing import api_headers, take_token
 
 GUID = "0f8fad5b-d9cb-469f-a165-70867728950e"
 OTHER_GUID = "7c9e6679-7425-40de-944b-e07fc1f90ae7"
@@ -572,3 +580,95 @@ def test_export_delivers_each_change_once_and_again_after_updates(crm: Crm) -> N
     assert crm.ok(crm.get("/export/customers"))["data"] == []
     crm.advance(901)
     assert len(crm.ok(crm.get("/export/customers"))["data"]) == 2
+
+
+@pytest.fixture
+def small_batches() -> Iterator[Crm]:
+    """A tenant on a simulator whose export batches hold three rows, its clock frozen."""
+    world = World()
+    world.clock.set(datetime(2026, 1, 5, 12, 0, tzinfo=UTC), frozen=True)
+    config = Config(rate_limit=0, token_rate_limit=0, export_batch_size=3)
+    with TestClient(create_app(world, config)) as http:
+        creds = http.post("/_mock/quickstart", json={}).json()
+        creds["headers"] = api_headers(
+            creds, take_token(http, creds["clientId"], creds["clientSecret"])
+        )
+        yield Crm(http, world, creds)
+
+
+def test_an_export_ending_on_an_exactly_full_batch_has_no_more(small_batches: Crm) -> None:
+    crm = small_batches
+    first = [crm.customer(name)["id"] for name in ("A", "B", "C")]
+    full = crm.feed("/export/customers")
+    # Three rows fill the batch, and nothing is behind them: a "yes, more" here would send every
+    # connector back for an empty batch (or, worse, to wait for one).
+    assert [row["id"] for row in full["data"]] == first
+    assert full["hasMore"] is False
+    after = crm.feed("/export/customers", full["continueFrom"])
+    assert (after["data"], after["hasMore"]) == ([], False)
+    fourth = crm.customer("D")["id"]
+    assert crm.feed("/export/customers")["hasMore"] is True  # now a fourth row waits behind
+    rest = crm.feed("/export/customers", full["continueFrom"])
+    assert ([row["id"] for row in rest["data"]], rest["hasMore"]) == ([fourth], False)
+
+
+def test_an_export_from_a_date_includes_rows_changed_at_that_instant(small_batches: Crm) -> None:
+    crm = small_batches
+    older = crm.customer("Older")
+    crm.advance(60)
+    edge = crm.customer("At the instant")
+    crm.advance(60)
+    newer = crm.customer("Newer")
+    # The date a connector kept is the modifiedOn of the last row it saw, in the API's own format.
+    assert edge["modifiedOn"] == "2026-01-05T12:01:00.0000000Z"
+    for since in (edge["modifiedOn"], "2026-01-05T12:01:00Z"):
+        batch = crm.feed("/export/customers", since)
+        assert [row["id"] for row in batch["data"]] == [edge["id"], newer["id"]], since
+    later = crm.feed("/export/customers", "2026-01-05T12:01:00.0000010Z")  # a microsecond on
+    assert [row["id"] for row in later["data"]] == [newer["id"]]
+    everything = crm.feed("/export/customers", "2026-01-05T12:00:00Z")
+    assert [row["id"] for row in everything["data"]] == [older["id"], edge["id"], newer["id"]]
+
+
+def test_an_export_waits_for_a_change_until_exactly_the_recent_window_has_passed(
+    small_batches: Crm,
+) -> None:
+    crm = small_batches
+    made = crm.customer("A")
+    crm.advance(899)
+    assert crm.ok(crm.get("/export/customers"))["data"] == []  # 899 s old: still recent
+    crm.advance(1)  # 900 s old: no longer recent, so it is delivered
+    assert [r["id"] for r in crm.ok(crm.get("/export/customers"))["data"]] == [made["id"]]
+
+
+def test_an_export_from_neither_a_token_nor_a_date_is_a_400(small_batches: Crm) -> None:
+    crm = small_batches
+    crm.customer("A")
+    # Base64 of text that ends in digits but lacks the token's prefix: not one of our tokens.
+    foreign = base64.urlsafe_b64encode(b"other:v9:0000000042").decode().rstrip("=")
+    for start in ("yesterday", foreign):
+        response = crm.get("/export/customers", **{"from": start})
+        assert response.status_code == 400, start
+        assert response.json()["errors"] == {
+            "from": ["Expected a continuation token or a date such as 2020-01-01."]
+        }
+
+
+def test_the_first_change_of_a_tenant_is_exported() -> None:
+    # A tenant onboarded without a booking provider tag: its first customer is the tenant's
+    # first change of all (sequence 1), and a feed read from the start must include it.
+    world = World()
+    with TestClient(create_app(world, Config(rate_limit=0, token_rate_limit=0))) as http:
+        app = http.post("/_mock/apps", json={"name": "Feed reader"}).json()
+        tenant = http.post("/_mock/tenants", json={"name": "Bare Plumbing"}).json()
+        link = http.post(
+            "/_mock/connections", json={"appId": app["id"], "tenantId": tenant["id"]}
+        ).json()
+        secret = link.get("clientSecret") or http.post(
+            f"/_mock/connections/{link['clientId']}/secrets"
+        ).json()["clientSecret"]
+        creds = {"tenantId": tenant["id"], "appKey": app["appKey"], "clientId": link["clientId"]}
+        creds["headers"] = api_headers(creds, take_token(http, link["clientId"], secret))
+        crm = Crm(http, world, creds)
+        first = crm.customer("First")
+        assert [r["id"] for r in crm.feed("/export/customers")["data"]] == [first["id"]]
