@@ -24,7 +24,7 @@ from mockst.api.operation import Call, Empty, Operation
 from mockst.api.params import bind, path
 from mockst.auth import guard
 from mockst.config import Config
-from mockst.encoding import JSONResponse, dumps
+from mockst.encoding import JSONResponse, dumps, null_empty_collections
 from mockst.errors import ApiError, validation_error
 from mockst.store.world import World
 
@@ -159,7 +159,10 @@ async def run(
             now=now,
         )
         result = op.handler(call)
-    return None if isinstance(op.response, Empty) else dumps(result)
+    if isinstance(op.response, Empty):
+        return None
+    data = dumps(result)
+    return null_empty_collections(data) if config.empty_collections == "null" else data
 
 
 # (operation, raw path values or query string) → bound values. A connector sends the same few
