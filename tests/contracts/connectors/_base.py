@@ -139,8 +139,10 @@ class Connector:
             # any number of fractional digits, or none: production trims trailing zeros
             changed = datetime.fromisoformat(row["modifiedOn"])
         self.latest = max(self.latest, changed.replace(tzinfo=None))
-        fields = row["customFields"] if self.flaw == "iterates-null" else row["customFields"] or []
-        self.custom_fields += sum(1 for _ in fields)
+        if self.flaw == "iterates-null":
+            self.custom_fields += sum(1 for _ in row["customFields"])
+        else:
+            self.custom_fields += sum(1 for _ in row["customFields"] or [])  # null when empty
 
     def read_export(self) -> int:
         token, count, calls = None, 0, 0
