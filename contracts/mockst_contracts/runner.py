@@ -145,6 +145,7 @@ def _config(options: VerifyOptions, scenario: Scenario) -> Any:
     }
     if scenario.real_formats:
         overrides["empty_collections"] = "null"
+        overrides["decimal_places"] = 4
     if options.rate_limit is not None:
         overrides["rate_limit"] = options.rate_limit
     return replace(Config(), **overrides)

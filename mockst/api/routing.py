@@ -20,6 +20,7 @@ from starlette.responses import Response
 from starlette.routing import compile_path
 from starlette.types import ASGIApp, Receive, Scope, Send
 
+from mockst.api.decimals import decimal_writer
 from mockst.api.operation import Call, Empty, Operation
 from mockst.api.params import bind, path
 from mockst.auth import guard
@@ -162,7 +163,11 @@ async def run(
     if isinstance(op.response, Empty):
         return None
     data = dumps(result)
-    return null_empty_collections(data) if config.empty_collections == "null" else data
+    if config.empty_collections == "null":
+        data = null_empty_collections(data)
+    if config.decimal_places is not None:
+        data = decimal_writer(config.decimal_places)(data)
+    return data
 
 
 # (operation, raw path values or query string) → bound values. A connector sends the same few

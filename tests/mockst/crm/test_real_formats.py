@@ -1,5 +1,6 @@
-"""Empty customFields and externalData: [] by default, null with ``empty_collections="null"``
-(what production shows), in every answer that carries them: create, get, list, export."""
+"""Settings that serve values as production writes them: empty customFields and externalData as
+null (``empty_collections``), in every answer that carries them (create, get, list, export), and
+decimals with their scale (``decimal_places``)."""
 
 from __future__ import annotations
 
@@ -17,9 +18,9 @@ from mockst.store.world import World
 from mockst.testing import api_headers, take_token
 
 
-def onboard(setting: str) -> Iterator[Crm]:
+def onboard(**settings: Any) -> Iterator[Crm]:
     world = World()
-    config = Config(rate_limit=0, token_rate_limit=0, empty_collections=setting)  # type: ignore[arg-type]
+    config = Config(rate_limit=0, token_rate_limit=0, **settings)
     with TestClient(create_app(world, config)) as http:
         creds = http.post("/_mock/quickstart", json={}).json()
         token = take_token(http, creds["clientId"], creds["clientSecret"])
@@ -29,12 +30,12 @@ def onboard(setting: str) -> Iterator[Crm]:
 
 @pytest.fixture
 def as_null() -> Iterator[Crm]:
-    yield from onboard("null")
+    yield from onboard(empty_collections="null")
 
 
 @pytest.fixture
 def as_list() -> Iterator[Crm]:
-    yield from onboard("list")
+    yield from onboard()
 
 
 def answers(crm: Crm) -> list[dict[str, Any]]:
@@ -80,3 +81,18 @@ def test_only_keys_are_touched_never_text_that_looks_like_one() -> None:
     assert null_empty_collections(body) == (
         b'{"name":"\\"customFields\\":[]","customFields":null,"externalData":null,"tags":[]}'
     )
+
+
+def test_decimals_are_written_with_their_scale_when_asked() -> None:
+    for crm in onboard(decimal_places=4):
+        created = crm.post("/customers", new_customer(creditLimit=25.17, creditLimitBalance=2.5))
+        assert created.status_code == 200, created.text
+        text = created.text
+        assert '"creditLimit":25.1700,' in text and '"creditLimitBalance":2.5000,' in text
+        assert '"balance":0.0000,' in text
+        listed = crm.get("/customers").text
+        assert '"creditLimit":25.1700,' in listed
+        assert crm.ok(crm.get("/customers"))["data"][0]["creditLimit"] == 25.17  # same number
+    for crm in onboard():
+        shortest = crm.post("/customers", new_customer(creditLimit=25.17)).text
+        assert '"creditLimit":25.17,' in shortest and '"balance":0.0,' in shortest
