@@ -82,14 +82,16 @@ class Clock:
 
     def set(self, when: datetime, *, frozen: bool | None = None) -> datetime:
         """Jump to ``when``; keep running from there unless ``frozen`` (default: keep mode)."""
-        at = instant(ticks_of(when))  # in UTC, its ticks kept
+        ticks = ticks_of(when)
+        at = instant(ticks)  # in UTC, its ticks kept
         with self._lock:
             frozen_at, offset = self._setting[:2]
             freeze = frozen_at is not None if frozen is None else frozen
             if freeze:
                 self._setting = _setting(at, offset)
             else:
-                self._setting = _setting(None, (at - datetime.now(UTC)).total_seconds())
+                offset = (ticks - time.time_ns() // 100) / TICKS_PER_SECOND
+                self._setting = _setting(None, offset)
         return self.now()
 
     def freeze(self, frozen: bool = True) -> datetime:

@@ -69,7 +69,7 @@ def blamed(values: list[Served], error_output: str) -> list[Served]:
     the line that read one), when it names any."""
     found = [s for s in values if s.value is not None and s.value[:19] in error_output]
     if found:
-        found = [s for s in found if s.value in error_output] or found
+        found = [s for s in found if s.value is not None and s.value in error_output] or found
     elif any(word in error_output for word in NULL_ERRORS):
         found = [s for s in values if s.value is None]
     return [s for s in found if s.field in error_output] or found

@@ -60,7 +60,7 @@ def stamp_before(field: str) -> Callable[[Row, Any], bool]:
     return lambda row, value: stamp_order(row.get(field)) < value
 
 
-def wire_instant(value: Any, _call: Call = None) -> str:  # type: ignore[assignment]
+def wire_instant(value: Any, _call: Call | None = None) -> str:
     """A bound date-time parameter (its ticks kept) in the order ``stamp_order`` gives rows."""
     return sortable_stamp(format_datetime(value))
 
