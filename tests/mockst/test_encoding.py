@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, date, datetime
+from pathlib import Path
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -109,3 +110,15 @@ def test_the_running_clock_gives_stamps_of_varying_length_as_production_does() -
     stamps = [format_datetime(clock.now()) for _ in range(200)]
     assert all(STAMP.fullmatch(s) for s in stamps)
     assert any(s[-2] != "0" and len(s) == 28 for s in stamps)  # the seventh digit is real
+
+
+def test_no_module_but_the_encoding_writes_date_times_itself() -> None:
+    # One writer for every family, present and future: a stamp written with isoformat or
+    # strftime would have the wrong precision and the wrong zone marker.
+    package = Path(__file__).parents[2] / "mockst"
+    writers = [
+        str(path.relative_to(package))
+        for path in package.rglob("*.py")
+        if path.name != "encoding.py" and re.search(r"\.(isoformat|strftime)\(", path.read_text())
+    ]
+    assert writers == []
