@@ -3,6 +3,9 @@
 Token lifetimes, export recency and every createdOn/modifiedOn come from here, so a test can move
 time forward by fifteen minutes in a microsecond. By default the clock runs with the wall clock;
 ``advance`` shifts it, ``set`` jumps to an instant, and ``freeze`` stops it.
+
+"Now" is an ``Instant``: a datetime that also holds the 100-ns tick the system clock gave, so
+stamps carry a seventh fractional digit, and vary in length, as ServiceTitan's do.
 """
 
 from __future__ import annotations
@@ -11,6 +14,8 @@ import threading
 import time
 from datetime import UTC, datetime, timedelta
 from typing import NamedTuple
+
+from mockst.encoding import TICKS_PER_SECOND, format_datetime, instant, parse_datetime, ticks_of
 
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 MICROSECOND = timedelta(microseconds=1)
@@ -48,7 +53,7 @@ class Clock:
         setting = self._setting
         if setting.frozen_at is not None:
             return setting.frozen_at
-        return datetime.now(UTC) + setting.shift
+        return instant(time.time_ns() // 100 + setting.shift_us * 10)
 
     def timestamp(self) -> float:
         return self.now().timestamp()
@@ -69,21 +74,24 @@ class Clock:
         with self._lock:
             frozen_at, offset = self._setting[:2]
             if frozen_at is not None:
-                self._setting = _setting(frozen_at + timedelta(seconds=seconds), offset)
+                moved = ticks_of(frozen_at) + round(seconds * TICKS_PER_SECOND)
+                self._setting = _setting(instant(moved), offset)
             else:
                 self._setting = _setting(None, offset + seconds)
         return self.now()
 
-    def set(self, instant: datetime, *, frozen: bool | None = None) -> datetime:
-        """Jump to ``instant``; keep running from there unless ``frozen`` (default: keep mode)."""
-        instant = instant.astimezone(UTC)
+    def set(self, when: datetime, *, frozen: bool | None = None) -> datetime:
+        """Jump to ``when``; keep running from there unless ``frozen`` (default: keep mode)."""
+        ticks = ticks_of(when)
+        at = instant(ticks)  # in UTC, its ticks kept
         with self._lock:
             frozen_at, offset = self._setting[:2]
             freeze = frozen_at is not None if frozen is None else frozen
             if freeze:
-                self._setting = _setting(instant, offset)
+                self._setting = _setting(at, offset)
             else:
-                self._setting = _setting(None, (instant - datetime.now(UTC)).total_seconds())
+                offset = (ticks - time.time_ns() // 100) / TICKS_PER_SECOND
+                self._setting = _setting(None, offset)
         return self.now()
 
     def freeze(self, frozen: bool = True) -> datetime:
@@ -94,13 +102,13 @@ class Clock:
         frozen_at, offset = self._setting[:2]
         return {
             "offsetSeconds": offset,
-            "frozenAt": frozen_at.isoformat() if frozen_at else None,
+            "frozenAt": format_datetime(frozen_at) if frozen_at else None,
         }
 
     def restore(self, data: dict[str, object]) -> None:
         """Take up a snapshot in place, so whoever holds this clock (the journal) follows it."""
         frozen = data.get("frozenAt")
-        frozen_at = datetime.fromisoformat(str(frozen)) if frozen else None
+        frozen_at = parse_datetime(str(frozen)) if frozen else None
         offset = float(data.get("offsetSeconds") or 0.0)  # type: ignore[arg-type]
         with self._lock:
             self._setting = _setting(frozen_at, offset)

@@ -50,6 +50,12 @@ class Config:
     export_recent_seconds: int = 900
     max_body_bytes: int = 1_048_576
     max_active_secrets: int = 2
+    # An empty customFields or externalData as [] (what the documents' schemas say, and what every
+    # client copes with) or null (what a production dump of another module shows on every row).
+    empty_collections: Literal["list", "null"] = "list"
+    # Decimal fields in their shortest form (None: 25.17, 0.0) or with this many places, as .NET
+    # writes a decimal of that scale (4: 25.1700, 0.0000).
+    decimal_places: int | None = None
     # Realism under stress (mockst.ratelimit, mockst.journal). Limits run on the wall clock.
     rate_limit: float = 60  # API calls a second per (app key, tenant), §6.5; 0 disables
     token_rate_limit: float = 60  # token requests a minute per client id (burst 60); 0 disables

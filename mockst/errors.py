@@ -86,8 +86,14 @@ def conflict(message: str, field: str = "") -> ApiError:
     return ApiError(409, message, {field: [message]} if field else {})
 
 
+# Where the token endpoint puts the cause of a refusal, for the developer reading it: the real
+# endpoint's body is only {"error": "invalid_client"}, and a client that works against mockst must
+# not come to rely on more.
+DESCRIPTION_HEADER = "X-Mockst-Error-Description"
+
+
 class OAuthError(Exception):
-    """A token-endpoint failure (RFC 6749 §5.2): ``{"error": ..., "error_description": ...}``."""
+    """A token-endpoint failure (RFC 6749 §5.2): ``{"error": ...}``, the cause in a header."""
 
     def __init__(self, error: str, description: str, status: int = 400) -> None:
         super().__init__(description)
@@ -97,7 +103,11 @@ class OAuthError(Exception):
 
     def response(self) -> JSONResponse:
         return JSONResponse(
-            {"error": self.error, "error_description": self.description},
+            {"error": self.error},
             status_code=self.status,
-            headers={"Cache-Control": "no-store", "Pragma": "no-cache"},
+            headers={
+                "Cache-Control": "no-store",
+                "Pragma": "no-cache",
+                DESCRIPTION_HEADER: self.description,
+            },
         )

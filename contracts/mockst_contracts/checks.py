@@ -19,6 +19,7 @@ from typing import Any, Literal
 import orjson
 
 from mockst_contracts.journal import TOKEN_REFUSALS, JournalEntry
+from mockst_contracts.real_formats import blamed, describe, served
 from mockst_contracts.task import ConnectorTask
 
 Severity = Literal["critical", "error", "warning"]
@@ -389,6 +390,23 @@ def request_bodies_valid(ctx: RunContext) -> Outcome:
 
 
 # -- the task -------------------------------------------------------------------------------------
+
+
+@check(
+    "reads-real-formats",
+    "The connector reads values as production writes them: stamps with 0 to 7 fractional "
+    "digits, null for an empty customFields or externalData.",
+)
+def reads_real_formats(ctx: RunContext) -> Outcome:
+    values = served(ctx.entries)
+    if not ctx.timed_out and ctx.exit_code == 0:
+        return _result([], bool(values))
+    problems = [
+        Evidence(value.entry.id, value.entry.line(), describe(value, ctx.stderr_tail))
+        for value in blamed(values, ctx.stderr_tail)
+    ]
+    # A connector that failed for another reason is task-completed's to report.
+    return _result(problems, bool(values))
 
 
 @check(

@@ -8,7 +8,10 @@ the checks read.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import datetime
+from itertools import count
 from typing import Any
 
 import httpx
@@ -17,6 +20,7 @@ import orjson
 from mockst.api import registry
 from mockst.api.operation import Call
 from mockst.config import Config
+from mockst.encoding import TICKS_PER_SECOND, instant, ticks_of
 from mockst.store.world import World
 from mockst_contracts.strategies import World as WorldSpec
 
@@ -154,8 +158,24 @@ def generate_world(seed: int, customers: int, bookings: int = 4, leads: int = 3)
     return spec
 
 
-def load_world(world: World, config: Config, tenant: Tenant, spec: WorldSpec) -> dict[str, int]:
-    """Create ``spec``'s rows in the tenant through the operations' handlers."""
+def stamp_lengths(now: datetime) -> Iterator[datetime]:
+    """Instants a second apart, starting a day before ``now``, whose stamps have 0, 1, … 7
+    fractional digits in turn (each fraction ends in a non-zero digit, as a trimmed one does)."""
+    second = ticks_of(now) // TICKS_PER_SECOND - 86_400
+    for n in count():
+        digits = "1234567"[: n % 8]
+        yield instant((second + n) * TICKS_PER_SECOND + int(digits.ljust(7, "0")))
+
+
+def load_world(
+    world: World,
+    config: Config,
+    tenant: Tenant,
+    spec: WorldSpec,
+    instants: Iterator[datetime] | None = None,
+) -> dict[str, int]:
+    """Create ``spec``'s rows in the tenant through the operations' handlers, each written at
+    the next of ``instants`` (by default, now)."""
     ops = {op.operation_id: op for op in registry.operations()}
     providers = {"own": tenant.booking_provider_id, "other": tenant.other_provider_id}
 
@@ -166,7 +186,7 @@ def load_world(world: World, config: Config, tenant: Tenant, spec: WorldSpec) ->
             Call(
                 world=world,
                 tenant=world.tenant_data(tenant.tenant_id),
-                now=world.clock.now(),
+                now=next(instants) if instants is not None else world.clock.now(),
                 config=config,
                 principal=None,  # type: ignore[arg-type]  # handlers never read the caller
                 path=path,

@@ -31,6 +31,7 @@ from mockst_contracts.provision import (
     load_world,
     onboard,
     rotate_secret,
+    stamp_lengths,
     task_bookings,
 )
 from mockst_contracts.scenarios import Scenario, select
@@ -137,7 +138,7 @@ class ClockJump:
         await self.app(scope, receive, send)
 
 
-def _config(options: VerifyOptions) -> Any:
+def _config(options: VerifyOptions, scenario: Scenario) -> Any:
     from mockst.config import Config
 
     overrides: dict[str, Any] = {
@@ -145,6 +146,9 @@ def _config(options: VerifyOptions) -> Any:
         "page_size_overflow": "clamp",
         "export_batch_size": options.page_limit,
     }
+    if scenario.real_formats:
+        overrides["empty_collections"] = "null"
+        overrides["decimal_places"] = 4
     if options.rate_limit is not None:
         overrides["rate_limit"] = options.rate_limit
     return replace(Config(), **overrides)
@@ -190,7 +194,7 @@ def run_scenario(
 
     started_at, t0 = _now(), time.monotonic()
     world = World()
-    config = _config(options)
+    config = _config(options, scenario)
     app = create_app(world, config)
     journal = app.state.journal
     seed = options.seed * 1000 + index
@@ -198,7 +202,8 @@ def run_scenario(
     front = Front(app)
     with serve(front) as base_url, httpx.Client(base_url=base_url, timeout=30) as http:
         tenant = onboard(http, f"verify {scenario.name}", restricted=scenario.restricted)
-        counts = load_world(world, config, tenant, spec)
+        instants = stamp_lengths(world.clock.now()) if scenario.real_formats else None
+        counts = load_world(world, config, tenant, spec, instants)
         world.clock.advance(EXPORT_DELAY)  # the world is settled: exports hold all of it
         if scenario.faults:
             from mockst.faults import FaultRule

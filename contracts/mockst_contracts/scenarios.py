@@ -27,6 +27,7 @@ class Scenario:
     clock_jump: float = TOKEN_LIFETIME + 60
     runs: int = 1
     rotate_secret_between_runs: bool = False
+    real_formats: bool = False  # stamps of every length in the world, empty lists served as null
     notes: tuple[str, ...] = field(default_factory=tuple)
 
 
@@ -138,6 +139,22 @@ scenario(
         "(60 calls a second per app and tenant).",
         exercises=("pages-read-to-the-end", "export-follows-continuefrom", "task-completed"),
         world_factor=20,
+    )
+)
+
+
+scenario(
+    Scenario(
+        name="real-formats",
+        summary="Values as production writes them: trimmed stamps, null for empty lists.",
+        description="The world's rows were written at instants whose stamps have 0 to 7 "
+        "fractional digits (ServiceTitan trims trailing zeros: 2026-01-02T10:00:00Z, "
+        "…:00.12Z, …:00.1234567Z), and an empty customFields or externalData is null, as in "
+        "production. A connector that parses stamps by fixed width or iterates a list without "
+        "allowing for null fails here, and the report names the field, rather than in "
+        "production.",
+        exercises=("reads-real-formats", "task-completed"),
+        real_formats=True,
     )
 )
 

@@ -13,7 +13,6 @@ from __future__ import annotations
 import base64
 from bisect import bisect_right
 from collections.abc import Callable, Iterable
-from datetime import timedelta
 from itertools import islice
 from typing import Any
 
@@ -22,7 +21,7 @@ from pydantic import BaseModel
 from mockst.api.listing import project
 from mockst.api.operation import Call
 from mockst.api.params import Param
-from mockst.encoding import parse_datetime
+from mockst.encoding import TICKS_PER_SECOND, parse_ticks, ticks_of
 from mockst.errors import validation_error
 from mockst.store.table import Row, Table
 
@@ -63,14 +62,15 @@ def export_rows(
             after_seq = token
         else:
             try:
-                since = parse_datetime(start)
+                since = parse_ticks(start)  # to the tick: a row's own stamp includes it
             except ValueError:
                 raise validation_error(
                     {"from": ["Expected a continuation token or a date such as 2020-01-01."]}
                 ) from None
     horizon = None
     if not call.query.get("includeRecentChanges"):
-        horizon = call.now - timedelta(seconds=call.config.export_recent_seconds)
+        recent = round(call.config.export_recent_seconds * TICKS_PER_SECOND)
+        horizon = ticks_of(call.now) - recent
     if isinstance(rows, Table):  # kept in change order: find the resume point by bisection
         ordered = rows.in_change_order()
         start_at = bisect_right(ordered, after_seq, key=_seq)
@@ -80,9 +80,9 @@ def export_rows(
     batch: list[Row] = []
     has_more = False
     for row in map(Row, islice(ordered, start_at, None)):
-        if since is not None and row.changed_at < since:
+        if since is not None and row.changed_ticks < since:
             continue
-        if horizon is not None and row.changed_at > horizon:
+        if horizon is not None and row.changed_ticks > horizon:
             break  # too recent: it and everything after it waits
         if len(batch) == call.config.export_batch_size:
             has_more = True

@@ -1,7 +1,9 @@
 """Lists: filters, sort and the page envelope, the same for every resource.
 
-Row data keeps date-times as ServiceTitan's fixed-width UTC strings, so comparing two of them as
-strings compares them as instants; filters never parse a row's dates.
+Row data keeps date-times as the strings ServiceTitan writes. Those trim trailing zeros, so their
+length varies and their string order is not time order; filters and sorts compare them through
+``sortable_stamp`` (a few string operations, never a parse), at tick precision, so a stamp read
+from a response and sent back as a filter selects its own row exactly.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from pydantic import BaseModel
 
 from mockst.api.operation import Call
 from mockst.api.params import Param, parse_id_list
-from mockst.encoding import format_datetime
+from mockst.encoding import format_datetime, sortable_stamp
 from mockst.errors import validation_error
 from mockst.store.table import Row, Table
 
@@ -45,29 +47,37 @@ class Filter:
     predicate: Callable[[Any], Callable[[Row], bool]] | None = None
 
 
-def _field_at_least(field: str) -> Callable[[Row, Any], bool]:
-    return lambda row, value: (row.get(field) or "") >= value
+def stamp_order(stamp: str | None) -> str:
+    """A row's stamp in time order; a missing one comes before every instant."""
+    return sortable_stamp(stamp) if stamp else ""
 
 
-def _field_before(field: str) -> Callable[[Row, Any], bool]:
-    return lambda row, value: (row.get(field) or "") < value
+def stamp_at_least(field: str) -> Callable[[Row, Any], bool]:
+    """``field`` at or after a value prepared by ``wire_instant``."""
+    return lambda row, value: stamp_order(row.get(field)) >= value
 
 
-def _as_wire_datetime(value: Any, _call: Call) -> str:
-    return format_datetime(value)
+def stamp_before(field: str) -> Callable[[Row, Any], bool]:
+    """``field`` before a value prepared by ``wire_instant``."""
+    return lambda row, value: stamp_order(row.get(field)) < value
+
+
+def wire_instant(value: Any, _call: Call | None = None) -> str:
+    """A bound date-time parameter (its ticks kept) in the order ``stamp_order`` gives rows."""
+    return sortable_stamp(format_datetime(value))
 
 
 def date_filters(created: str = "createdOn", modified: str = "modifiedOn") -> tuple[Filter, ...]:
     """createdBefore/createdOnOrAfter/modifiedBefore/modifiedOnOrAfter, in the official order."""
     result = []
     for name, test in (
-        ("createdBefore", _field_before(created)),
-        ("createdOnOrAfter", _field_at_least(created)),
-        ("modifiedBefore", _field_before(modified)),
-        ("modifiedOnOrAfter", _field_at_least(modified)),
+        ("createdBefore", stamp_before(created)),
+        ("createdOnOrAfter", stamp_at_least(created)),
+        ("modifiedBefore", stamp_before(modified)),
+        ("modifiedOnOrAfter", stamp_at_least(modified)),
     ):
         if created if name.startswith("created") else modified:
-            result.append(Filter(Param(name, "datetime"), test, _as_wire_datetime))
+            result.append(Filter(Param(name, "datetime"), test, wire_instant))
     return tuple(result)
 
 
@@ -150,12 +160,17 @@ def sort_rows(rows: list[Row], text: str | None, fields: dict[str, str] | None) 
     if key is None:
         allowed = ", ".join(fields)
         raise validation_error({"sort": [f"Sorting by '{name}' is not supported. Use: {allowed}."]})
-    return sorted(rows, key=lambda r: (_sortable(r.get(key)), r.id), reverse=descending)
+    # ServiceTitan names its date-time fields "…On" (createdOn, modifiedOn, soldOn): those sort
+    # as instants, not as the trimmed strings they are.
+    order = stamp_order if key.endswith("On") else None
+    return sorted(rows, key=lambda r: (_sortable(r.get(key), order), r.id), reverse=descending)
 
 
-def _sortable(value: Any) -> tuple[int, Any]:
+def _sortable(value: Any, order: Callable[[str], str] | None) -> tuple[int, Any]:
     # None sorts first; mixed types never meet because a field has one type.
-    return (0, 0) if value is None else (1, value)
+    if value is None:
+        return (0, 0)
+    return (1, order(value) if order else value)
 
 
 def page_window(call: Call) -> tuple[int, int]:

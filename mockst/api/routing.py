@@ -20,11 +20,12 @@ from starlette.responses import Response
 from starlette.routing import compile_path
 from starlette.types import ASGIApp, Receive, Scope, Send
 
+from mockst.api.decimals import decimal_writer
 from mockst.api.operation import Call, Empty, Operation, Stream
 from mockst.api.params import bind, path
 from mockst.auth import guard
 from mockst.config import Config
-from mockst.encoding import JSONResponse, dumps
+from mockst.encoding import JSONResponse, dumps, null_empty_collections
 from mockst.errors import ApiError, validation_error
 from mockst.store.world import World
 
@@ -161,7 +162,14 @@ async def run(
         result = op.handler(call)
     if isinstance(op.response, Empty):
         return None
-    return result if isinstance(op.response, Stream) else dumps(result)
+    if isinstance(op.response, Stream):
+        return result  # bytes as they are (a call recording)
+    data = dumps(result)
+    if config.empty_collections == "null":
+        data = null_empty_collections(data)
+    if config.decimal_places is not None:
+        data = decimal_writer(config.decimal_places)(data)
+    return data
 
 
 # (operation, raw path values or query string) → bound values. A connector sends the same few

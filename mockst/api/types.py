@@ -7,14 +7,31 @@ as the official one, so the fidelity test can compare schemas field by field.
 
 from __future__ import annotations
 
+import re
 import uuid
+from collections.abc import Callable
 from datetime import UTC, datetime
 from enum import IntEnum, StrEnum
 from typing import Annotated, Any, ClassVar
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, GetJsonSchemaHandler, WithJsonSchema
+import orjson
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    GetJsonSchemaHandler,
+    WithJsonSchema,
+)
 from pydantic.json_schema import JsonSchemaValue
-from pydantic_core import CoreSchema
+from pydantic_core import (
+    CoreSchema,
+    PydanticCustomError,
+    SchemaValidator,
+    ValidationError,
+    core_schema,
+)
+
+from mockst.encoding import parse_datetime
 
 INT64_MIN, INT64_MAX = -(2**63), 2**63 - 1
 INT32_MIN, INT32_MAX = -(2**31), 2**31 - 1
@@ -29,8 +46,41 @@ def _bounded(low: int, high: int, kind: str):
     return check
 
 
+class _KeepsTicks:
+    """Reads a JSON date-time with a seventh fractional digit (more than a datetime holds) as an
+    ``Instant``, ticks and all, so a stamp sent back in a body is echoed and compared exactly.
+    Every other JSON value is read by pydantic's own strict parser, as before, with its errors."""
+
+    def __get_pydantic_core_schema__(
+        self, source: Any, handler: Callable[[Any], CoreSchema]
+    ) -> CoreSchema:
+        return core_schema.json_or_python_schema(
+            json_schema=core_schema.no_info_plain_validator_function(_read_json_datetime),
+            python_schema=handler(source),
+        )
+
+
+_SEVEN_DIGITS = re.compile(r"[.,]\d{7}")
+_JSON_DATETIME = SchemaValidator(core_schema.datetime_schema(strict=True))
+
+
+def _read_json_datetime(value: Any) -> datetime:
+    if isinstance(value, str) and _SEVEN_DIGITS.search(value):
+        try:
+            return parse_datetime(value)
+        except ValueError:
+            pass  # pydantic's parser words the error
+    try:
+        return _JSON_DATETIME.validate_json(orjson.dumps(value))  # type: ignore[no-any-return]
+    except ValidationError as error:
+        first = error.errors()[0]
+        raise PydanticCustomError(first["type"], first["msg"].replace("{", "{{")) from None
+
+
 def _utc(value: datetime) -> datetime:
     # ServiceTitan reads every date-time as UTC; a naive value is taken to be UTC already.
+    if value.tzinfo is UTC:
+        return value  # an Instant keeps its ticks
     if value.tzinfo is None:
         return value.replace(tzinfo=UTC)
     return value.astimezone(UTC)
@@ -49,7 +99,10 @@ Int32 = Annotated[
 Double = Annotated[float, WithJsonSchema({"type": "number", "format": "double"})]
 Decimal = Annotated[float, WithJsonSchema({"type": "number", "format": "decimal"})]
 DateTime = Annotated[
-    datetime, AfterValidator(_utc), WithJsonSchema({"type": "string", "format": "date-time"})
+    datetime,
+    _KeepsTicks(),
+    AfterValidator(_utc),
+    WithJsonSchema({"type": "string", "format": "date-time"})
 ]
 Guid = Annotated[uuid.UUID, WithJsonSchema({"type": "string", "format": "guid"})]
 

@@ -23,7 +23,7 @@ from mockst.store.world import World
 BookingScope = Literal["provider", "tenant"] | None
 
 TITLES: dict[str, str] = {
-    "missing_app_key": "Access denied due to missing ST-App-Key header.",
+    "missing_app_key": "Application key not present, check ST-App-Key header value.",
     "invalid_app_key": "Access denied due to invalid ST-App-Key.",
     "app_key_mismatch": "The ST-App-Key does not belong to the application of this token.",
     "missing_token": "Access denied due to missing access token.",

@@ -2,8 +2,9 @@
 
 Errors follow RFC 6749 §5.2 as IdentityServer renders them (400 ``{"error": "invalid_client"}``),
 which is what the real endpoint's JWTs suggest it runs on. Every credential failure is the same
-``invalid_client``, whatever the cause, so the endpoint never tells a caller which half was wrong;
-the cause is in ``error_description`` for the developer reading it.
+``invalid_client``, whatever the cause, so the endpoint never tells a caller which half was wrong.
+The body is only ``{"error": ...}``, as the real one is; the cause is in the
+``X-Mockst-Error-Description`` header for the developer reading it.
 """
 
 from __future__ import annotations

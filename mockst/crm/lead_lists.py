@@ -22,13 +22,15 @@ from mockst.api.listing import (
     ids_filter,
     page_of,
     project,
+    stamp_at_least,
+    stamp_before,
+    wire_instant,
 )
 from mockst.api.operation import Call
 from mockst.api.params import Param
 from mockst.crm.lead_records import CUSTOMERS, FORM_SOURCE, LEADS
 from mockst.crm.models.common import LeadStatus
 from mockst.crm.models.leads import LeadResponse
-from mockst.encoding import format_datetime
 from mockst.store.table import Row
 
 LEAD_URL = "https://go.servicetitan.com/#/Lead/{id}"
@@ -39,7 +41,7 @@ def _customer_filter(name: str, kind: Any, keep: Callable[[Row, Any], bool]) -> 
 
     def prepare(value: Any, call: Call) -> set[Any]:
         if kind == "datetime":
-            value = format_datetime(value)
+            value = wire_instant(value)
         return {r.id for r in call.table(CUSTOMERS).rows() if keep(r, value)}
 
     return Filter(
@@ -99,15 +101,9 @@ LIST_FILTERS: dict[str, Filter] = {
         _customer_filter("customerCity", "string", _address_is("city")),
         _customer_filter("customerState", "string", _address_is("state")),
         _customer_filter("customerZip", "string", _address_is("zip")),
-        _customer_filter(
-            "customerCreatedOnOrAfter", "datetime", lambda c, v: (c.get("createdOn") or "") >= v
-        ),
-        _customer_filter(
-            "customerCreatedBefore", "datetime", lambda c, v: (c.get("createdOn") or "") < v
-        ),
-        _customer_filter(
-            "customerModifiedOnOrAfter", "datetime", lambda c, v: (c.get("modifiedOn") or "") >= v
-        ),
+        _customer_filter("customerCreatedOnOrAfter", "datetime", stamp_at_least("createdOn")),
+        _customer_filter("customerCreatedBefore", "datetime", stamp_before("createdOn")),
+        _customer_filter("customerModifiedOnOrAfter", "datetime", stamp_at_least("modifiedOn")),
         contains("leadCustomerName"),
         Filter(Param("leadPhone", "string"), _phone_matches),
         Filter(

@@ -18,7 +18,7 @@ from mockst.crm.bookings import BOOKINGS, CLOSED, contacts_of, dismiss, require_
 from mockst.crm.customer_records import API_USER_ID
 from mockst.crm.models.common import ContactType, LeadStatus, Priority
 from mockst.crm.models.leads import LeadCreateRequest, SubmitLeadFormRequest
-from mockst.encoding import format_datetime
+from mockst.encoding import format_date
 from mockst.errors import validation_error
 from mockst.store.table import Row
 
@@ -178,7 +178,7 @@ def create_lead(call: Call, body: LeadCreateRequest) -> Row:
             "tagTypeIds": list(body.tagTypeIds or []),
             "priority": (body.priority or Priority.NORMAL).value,
             "callReasonId": body.callReasonId,
-            "followUpDate": format_datetime(body.followUpDate) if body.followUpDate else None,
+            "followUpDate": format_date(body.followUpDate) if body.followUpDate else None,
             "bookingId": body.bookingId,
             **lead_fields,
         },

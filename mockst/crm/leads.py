@@ -58,7 +58,7 @@ from mockst.crm.models.leads import (
     SubmitLeadFormRequest,
     SubmitLeadFormResponse,
 )
-from mockst.encoding import format_datetime
+from mockst.encoding import format_date
 from mockst.errors import field_error
 from mockst.store.table import Row
 
@@ -94,7 +94,7 @@ def _follow_up(call: Call) -> dict[str, Any]:
     status = row.get("status")
     if status != LeadStatus.OPEN.value:
         raise field_error("id", f"Lead {row.id} is {status}; only an Open lead takes follow-ups.")
-    when = format_datetime(body.followUpDate)
+    when = format_date(body.followUpDate)
     pinned = bool(body.pinToTop)
     LEADS.change(call, row, {"followUpDate": when})
     if body.text is not None and body.text.strip():

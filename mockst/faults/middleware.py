@@ -14,7 +14,7 @@ from typing import Any
 from urllib.parse import parse_qsl
 
 from mockst.encoding import JSONResponse
-from mockst.errors import ApiError
+from mockst.errors import DESCRIPTION_HEADER, ApiError
 from mockst.faults.schedule import FaultSchedule, Fired
 from mockst.ratelimit import RateLimiter, retry_after
 from mockst.wire import (
@@ -190,14 +190,18 @@ class FaultMiddleware:
         # word for "you are polling too fast", the nearest standard code.
         seconds = retry_after(wait)
         scope[FAULT_KEY] = {"kind": "token_rate_limit", "retryAfter": seconds}
+        detail = (
+            "Too many token requests for this client. Cache the access token until it expires. "
+            f"Try again in {seconds} seconds."
+        )
         response = JSONResponse(
-            {
-                "error": "slow_down",
-                "error_description": "Too many token requests for this client. Cache the access "
-                f"token until it expires. Try again in {seconds} seconds.",
-            },
+            {"error": "slow_down"},
             status_code=429,
-            headers={"Retry-After": str(seconds), "Cache-Control": "no-store"},
+            headers={
+                "Retry-After": str(seconds),
+                "Cache-Control": "no-store",
+                DESCRIPTION_HEADER: detail,
+            },
         )
         await response(scope, receive, send)
 

@@ -20,7 +20,7 @@ import orjson
 from mockst.api import registry
 from mockst.api.operation import Call, Operation, TenantContext
 from mockst.config import Config
-from mockst.encoding import dumps_to_keep
+from mockst.encoding import dumps_to_keep, instant, ticks_of
 from mockst.seed import names
 from mockst.store.world import World
 
@@ -106,7 +106,7 @@ class Builder:
 
     def instant(self, start: datetime, end: datetime) -> datetime:
         """A random instant in [start, end], in US business hours (14:00-01:00 UTC) when the
-        window spans a day or more; microseconds included, as real stamps have."""
+        window spans a day or more; to the 100-ns tick, as real stamps have."""
         span = (end - start).total_seconds()
         if span < 2 * 86400:
             moment = start + timedelta(seconds=self.rng.uniform(0, max(span, 0.0)))
@@ -116,6 +116,7 @@ class Builder:
                 seconds=self.rng.uniform(0, 11 * 3600)
             )
         moment = moment.replace(microsecond=self.rng.randrange(0, 1_000_000))
+        moment = instant(ticks_of(moment) + self.rng.randrange(10))  # and the 7th digit .NET has
         return max(start, min(moment, end))
 
     # -- people and places -------------------------------------------------------------------

@@ -29,7 +29,7 @@ from typing import Any
 from mockst.api.listing import active_filter, contains, date_filters, equals, ids_filter
 from mockst.api.operation import Call, One, TenantContext
 from mockst.api.resource import ID, Resource
-from mockst.encoding import format_datetime
+from mockst.encoding import format_date
 from mockst.errors import field_error, validation_error
 from mockst.settings import FAMILY
 from mockst.settings.business_units import check_business_unit
@@ -137,7 +137,7 @@ def account_action(
     elif action is AccountAction.DEACTIVATE:
         if row.active:
             resource.change(
-                call, row, {"active": False, "terminationDate": format_datetime(call.now)}
+                call, row, {"active": False, "terminationDate": format_date(call.now)}
             )
     else:
         if not row.active:
@@ -165,7 +165,6 @@ def create_employee(
     login = check_login(ctx, request.login)
     check_account_creation(request.accountCreationMethod, login, request.password, email)
     first, last = split_name(name)
-    stamp = format_datetime(ctx.now)
     data: dict[str, Any] = {
         "userId": ctx.world.new_id(),
         "name": name,
@@ -184,7 +183,7 @@ def create_employee(
         "accountLocked": False,
         "home": None,
         "agentId": 0,
-        "startDate": stamp,
+        "startDate": format_date(ctx.now),
         "terminationDate": None,
         "hourlyRate": 0.0,
         "overtimeProfileId": None,

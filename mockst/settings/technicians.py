@@ -20,7 +20,7 @@ from typing import Any
 
 from mockst.api.operation import Call, One, TenantContext
 from mockst.api.resource import ID, Resource
-from mockst.encoding import format_datetime
+from mockst.encoding import format_date
 from mockst.errors import field_error, validation_error
 from mockst.settings import FAMILY
 from mockst.settings.business_units import check_business_unit
@@ -123,7 +123,6 @@ def create_technician(ctx: TenantContext, request: TechnicianCreateRequest, **ex
     check_account_creation(request.accountCreationMethod, login, request.password, email)
     home = home_address(request.home)
     first, last = split_name(name)
-    stamp = format_datetime(ctx.now)
     data: dict[str, Any] = {
         "userId": ctx.world.new_id(),
         "name": name,
@@ -163,7 +162,7 @@ def create_technician(ctx: TenantContext, request: TechnicianCreateRequest, **ex
         "shiftStart": None,
         "shiftEnd": None,
         "soldByRate": 0.0,
-        "startDate": stamp,
+        "startDate": format_date(ctx.now),
         "terminationDate": None,
         "status": "Idle",
         "skills": [],

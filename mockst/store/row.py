@@ -1,7 +1,7 @@
 """One stored row, packed.
 
 A tenant with 100,000 customers holds about half a million rows, so a row is kept small: one
-tuple ``(id, seq, changed_at, deleted, shape, values)`` where the shape (by its number; shared by
+tuple ``(id, seq, changed_ticks, deleted, shape, values)`` where the shape (by its number; shared by
 every row with the same field names in the same order) maps each field name to its place, and
 ``values`` is the
 record's field values in that order, marshalled to bytes (nested objects as ``(shape number,
@@ -12,8 +12,8 @@ one field, about five to rebuild a whole customer.
 ``row.get(name)`` reads one field; ``row.data`` rebuilds the whole record as a new dict, so
 changing that dict never changes the row.
 
-A table stores each row as a plain tuple (``Row.stored``) holding only numbers, text, a date-time
-and bytes, the shape by its number: CPython's collector untracks such tuples, so its full passes do
+A table stores each row as a plain tuple (``Row.stored``) holding only numbers, text and
+bytes, the shape by its number: CPython's collector untracks such tuples, so its full passes do
 not walk every stored row (they did, and a create's p99 grew with the rows stored). What a table
 hands out is a ``Row``, the same six values with the methods above.
 """
@@ -114,29 +114,30 @@ class Row(tuple[Any, ...]):
     id: RowId = property(itemgetter(0))  # type: ignore[assignment]
     # the tenant's change counter when this row last changed: export order
     seq: int = property(itemgetter(1))  # type: ignore[assignment]
-    changed_at: Any = property(itemgetter(2))  # a datetime  # type: ignore[assignment]
+    # when it last changed, in 100-ns ticks since the epoch (an int: the collector ignores it)
+    changed_ticks: int = property(itemgetter(2))  # type: ignore[assignment]
     deleted: bool = property(itemgetter(3))  # type: ignore[assignment]
 
     @classmethod
     def make(
-        cls, ident: RowId, data: dict[str, Any], seq: int, changed_at: Any, deleted: bool = False
+        cls, ident: RowId, data: dict[str, Any], seq: int, changed_ticks: int, deleted: bool = False
     ) -> Row:
         shape, packed = _pack_object(data, data.get("active", True) is False)
         try:
             values = marshal.dumps(packed)
         except ValueError:  # e.g. an enum member or a datetime where its wire text belongs
             raise TypeError(f"row {ident!r} holds a value that is not plain JSON data") from None
-        return cls((ident, seq, changed_at, deleted, shape.number, to_keep(values)))
+        return cls((ident, seq, changed_ticks, deleted, shape.number, to_keep(values)))
 
     @property
     def stored(self) -> tuple[Any, ...]:
         """The same six values as a plain tuple: what a table keeps (the collector untracks it)."""
         return tuple(self)
 
-    def changed(self, seq: int, changed_at: Any, *, deleted: bool | None = None) -> Row:
+    def changed(self, seq: int, changed_ticks: int, *, deleted: bool | None = None) -> Row:
         """The same record under a new change stamp (and, if given, deletion mark)."""
         flag = self[3] if deleted is None else deleted
-        return Row((self[0], seq, changed_at, flag, self[4], self[5]))
+        return Row((self[0], seq, changed_ticks, flag, self[4], self[5]))
 
     def get(self, key: str, default: Any = None) -> Any:
         """One field of the record, unpacked; ``default`` when the record has no such field."""

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Any
 
+from mockst.encoding import format_ticks, parse_ticks
 from mockst.identity.model import IDENTITY_KEYS, IDENTITY_KINDS, from_json, to_json
 from mockst.store.table import Row
 from mockst.store.world import World
@@ -17,7 +17,7 @@ def row_to_json(row: Row) -> dict[str, Any]:
     return {
         "id": row.id,
         "seq": row.seq,
-        "changedAt": row.changed_at.isoformat(),
+        "changedAt": format_ticks(row.changed_ticks),
         "deleted": row.deleted,
         "data": row.data,
     }
@@ -28,7 +28,7 @@ def row_from_json(item: dict[str, Any]) -> Row:
         item["id"],
         item["data"],
         int(item["seq"]),
-        datetime.fromisoformat(item["changedAt"]),
+        parse_ticks(item["changedAt"]),
         bool(item.get("deleted", False)),
     )
 

@@ -16,7 +16,7 @@ from typing import Any
 
 import orjson
 
-from mockst.encoding import dumps_to_keep
+from mockst.encoding import dumps_to_keep, ticks_of
 from mockst.store.row import Row, RowId
 
 MAX_RENDERED = 20_000  # rendered rows kept per table
@@ -133,19 +133,19 @@ class Table:
         rows = self._all
         if rows and not rows[-1][0] < ident and self._place(ident) >= 0:  # new ids come last
             raise KeyError(f"{self.name} {ident} exists")
-        row = Row.make(ident, data, self._next_seq(), now)
+        row = Row.make(ident, data, self._next_seq(), ticks_of(now))
         self._put(ident, None, row)
         return row
 
     def update(self, ident: RowId, changes: dict[str, Any], now: datetime) -> Row:
         old = self._existing(ident)
-        row = Row.make(ident, {**Row(old).data, **changes}, self._next_seq(), now)
+        row = Row.make(ident, {**Row(old).data, **changes}, self._next_seq(), ticks_of(now))
         self._put(ident, old, row)
         return row
 
     def delete(self, ident: RowId, now: datetime) -> Row:
         old = self._existing(ident)
-        row = Row(old).changed(self._next_seq(), now, deleted=True)
+        row = Row(old).changed(self._next_seq(), ticks_of(now), deleted=True)
         self._put(ident, old, row)
         return row
 

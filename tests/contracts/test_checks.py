@@ -128,7 +128,7 @@ def test_an_export_may_start_over_once_caught_up():
 
 def test_journal_views_become_entries():
     view = {
-        "id": 3, "time": "2025-01-01T12:00:00.0000000Z", "durationMs": 1.5, "kind": "api",
+        "id": 3, "time": "2025-01-01T12:00:00Z", "durationMs": 1.5, "kind": "api",
         "method": "GET", "path": f"{CRM}/customers", "query": "page=2&pageSize=", "status": 429,
         "tenantId": 7, "clientId": "cid.x", "appKey": "ak1.x",
         "token": {"fingerprint": "sha256:ab", "expiresAt": 1735733700},

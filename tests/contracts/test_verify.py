@@ -77,8 +77,34 @@ def test_flawed_connector_fails_exactly_the_check_it_breaks(connector, scenario,
     assert outcome.evidence and all(e.note for e in outcome.evidence)
 
 
+# A connector that trips over a value stops: it also leaves its task (and the page it was on)
+# unfinished, so these fail reads-real-formats and what a crash always fails.
+CRASHED = {"reads-real-formats", "task-completed", "pages-read-to-the-end"}
+FORMAT_FLAWED = [
+    ("fixed_width_stamps", "modifiedOn = '", "does not match format"),
+    ("iterates_null", "customFields = null", "'NoneType' object is not iterable"),
+]
+
+
+@pytest.mark.parametrize(
+    ("connector", "names", "error"), FORMAT_FLAWED, ids=[f[0] for f in FORMAT_FLAWED]
+)
+def test_a_connector_that_trips_over_real_formats_is_told_which_field(connector, names, error):
+    report = verify(options(str(CONNECTORS / f"{connector}.py"), scenarios=("real-formats",)))
+    assert failed_checks(report) == {"real-formats": CRASHED}, _evidence(report)
+    (evidence,) = report.scenarios[0].outcomes["reads-real-formats"].evidence
+    assert evidence.note.startswith(names) and error in evidence.note, evidence.note
+    assert evidence.request.startswith("#") and "/customers" in evidence.request
+
+
+def test_careful_httpx_connector_reads_real_formats():
+    report = verify(options(str(CONNECTORS / "careful.py"), scenarios=("real-formats",)))
+    assert failed_checks(report) == {"real-formats": set()}, _evidence(report)
+    assert report.scenarios[0].outcomes["reads-real-formats"].status == "passed"
+
+
 def test_every_check_is_broken_by_some_example():
-    broken = {f[2] for f in FLAWED}
+    broken = {f[2] for f in FLAWED} | {"reads-real-formats"}
     # reauthenticates-after-401 is met by failing connectors in general.
     assert set(CHECKS) - broken == {"reauthenticates-after-401"}
 

@@ -58,7 +58,8 @@ def test_token_errors_are_oauth_shaped(
 ) -> None:
     response = client.post("/connect/token", data=token_form(onboard(), **overrides))
     assert response.status_code == 400
-    assert response.json()["error"] == error
+    assert response.json() == {"error": error}  # exactly the real body: the cause is a header
+    assert response.headers["x-mockst-error-description"]
     assert response.headers["cache-control"] == "no-store"
 
 
@@ -129,6 +130,8 @@ def test_guard_refusals_default_statuses(client: TestClient, onboard: Onboard) -
         assert response.status_code == expected[case], case
         body = response.json()
         assert set(body) == PROBLEM_KEYS and body["data"]["reason"] == case
+        if case == "missing_app_key":  # the gateway's own words
+            assert body["title"] == "Application key not present, check ST-App-Key header value."
     client.post("/_mock/clock/advance", json={"seconds": 900})
     expired = client.get(f"{creds['crm']}/booking-provider-tags", headers=creds["headers"])
     assert expired.status_code == 401 and expired.json()["data"]["reason"] == "expired_token"
@@ -167,7 +170,8 @@ def test_integration_credentials_do_not_work_on_production(client: TestClient) -
     response = client.post("/connect/token", data={
         "grant_type": "client_credentials", "client_id": client_id, "client_secret": secret,
     })
-    assert response.status_code == 400 and "integration" in response.json()["error_description"]
+    assert response.status_code == 400 and response.json() == {"error": "invalid_client"}
+    assert "integration" in response.headers["X-Mockst-Error-Description"]
 
 
 def test_restricted_connection_reaches_only_its_provider(

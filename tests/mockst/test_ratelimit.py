@@ -147,7 +147,8 @@ def test_token_storms_are_slowed_down_per_client_id() -> None:
         assert [http.post("/connect/token", data=form).status_code for _ in range(3)] == [200] * 3
         refused = http.post("/connect/token", data=form)
         assert refused.status_code == 429
-        assert refused.json()["error"] == "slow_down"
+        assert refused.json() == {"error": "slow_down"}  # the cause is in a header
+        assert "Cache the access token" in refused.headers["x-mockst-error-description"]
         assert int(refused.headers["Retry-After"]) == 20  # 3 a minute: one every 20 s
         # Basic credentials count for the same client id; another client is unaffected.
         basic = http.post(

@@ -13,6 +13,7 @@ from mockst.store.row import Row
 from mockst.store.world import World
 
 NOW = datetime(2026, 1, 1, tzinfo=UTC)
+TICKS = 17_672_256_000_000_000  # NOW in 100-ns ticks since the epoch: what a row keeps
 
 scalars = (
     st.none()
@@ -34,19 +35,20 @@ records = st.dictionaries(st.text(max_size=12), json_values, max_size=12)
 def test_a_record_comes_back_whole_and_field_by_field(
     record: dict[str, Any], deleted: bool
 ) -> None:
-    row = Row.make(7, record, 3, NOW, deleted)
+    row = Row.make(7, record, 3, TICKS, deleted)
     assert row.data == record
     assert list(row.data) == list(record)  # field order kept: responses follow it
     for key, value in record.items():
         assert row.get(key) == value
     assert row.get("\x00 not a field", "absent") == "absent"
-    assert (row.id, row.seq, row.changed_at, row.deleted) == (7, 3, NOW, deleted)
-    later = row.changed(4, NOW, deleted=True)
+    assert (row.id, row.seq, row.changed_ticks, row.deleted) == (7, 3, TICKS, deleted)
+    later = row.changed(4, TICKS, deleted=True)
     assert later.data == record and later.deleted and later.seq == 4
 
 
 def test_reading_gives_copies_that_cannot_change_the_row() -> None:
-    row = Row.make(1, {"tags": [1, 2], "address": {"city": "Austin"}, "notes": [{"a": 1}]}, 1, NOW)
+    record = {"tags": [1, 2], "address": {"city": "Austin"}, "notes": [{"a": 1}]}
+    row = Row.make(1, record, 1, TICKS)
     row.data["tags"].append(3)
     row.get("address")["city"] = "Dallas"
     row.get("notes")[0]["a"] = 2
@@ -66,7 +68,7 @@ def test_reading_gives_copies_that_cannot_change_the_row() -> None:
 def test_active_reads_the_record_and_the_deletion_mark(
     record: dict[str, Any], deleted: bool, active: bool
 ) -> None:
-    assert Row.make(1, record, 1, NOW, deleted).active is active
+    assert Row.make(1, record, 1, TICKS, deleted).active is active
 
 
 def test_a_table_finds_rows_by_id_whatever_order_they_came_in() -> None:
@@ -100,4 +102,4 @@ def test_tables_keyed_by_text_ids() -> None:
 def test_a_value_that_is_not_plain_json_is_refused_when_stored() -> None:
     # An enum member or a datetime belongs on the wire as its text; storing the object is a bug.
     with pytest.raises(TypeError, match="not plain JSON"):
-        Row.make(1, {"when": NOW}, 1, NOW)
+        Row.make(1, {"when": datetime(2026, 1, 1, tzinfo=UTC)}, 1, TICKS)

@@ -190,6 +190,38 @@ def test_settings_rows_project_onto_their_response_models(populated) -> None:
         )
 
 
+LOOKS_LIKE_A_STAMP = re.compile(r"\d{4}-\d\d-\d\dT")
+DOTNET_STAMP = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.(\d{0,6}[1-9]))?Z")
+DATE_FIELDS = {"followUpDate", "startDate", "terminationDate"}  # dates in meaning
+
+
+def _stamps(node: Any, key: str = "") -> Any:
+    if isinstance(node, dict):
+        for name, value in node.items():
+            yield from _stamps(value, name)
+    elif isinstance(node, list):
+        for item in node:
+            yield from _stamps(item, key)
+    elif isinstance(node, str) and LOOKS_LIKE_A_STAMP.match(node):
+        yield key, node
+
+
+def test_every_stored_stamp_is_written_as_dotnet_writes_it(populated) -> None:
+    """Every family writes stamps through the one writer: trimmed ticks, dates at midnight."""
+    _, _, rows = populated
+    digits: Counter[int] = Counter()
+    for table in rows.values():
+        for key, stamp in _stamps(table):
+            match = DOTNET_STAMP.fullmatch(stamp)
+            assert match, (key, stamp)
+            if key in DATE_FIELDS:
+                assert stamp.endswith("T00:00:00Z"), (key, stamp)
+            else:
+                digits[len(match.group(1) or "")] += 1
+    # ticks, so most stamps have seven digits and a tenth or so fewer, as in production
+    assert digits[7] > 0.8 * sum(digits.values()) and digits[6] > 0, digits
+
+
 # -- served ----------------------------------------------------------------------------------
 
 

@@ -13,6 +13,7 @@ import json
 import os
 import sys
 import time
+from datetime import datetime
 from typing import Any
 
 import httpx
@@ -28,6 +29,8 @@ FLAWS = {
     "ignores-continuefrom": "reads the export's next batch without from=continueFrom",
     "invalid-body": "sends a lead whose campaignId is a string",
     "other-tenant": "reads the customers of the next tenant id too",
+    "fixed-width-stamps": "parses modifiedOn sliced to 26 characters (six fractional digits)",
+    "iterates-null": "iterates customFields without allowing for null",
 }
 
 
@@ -43,6 +46,8 @@ class Connector:
         self.provider = int(os.environ["ST_BOOKING_PROVIDER_ID"])
         self.http = httpx.Client(timeout=30)
         self.token: str | None = None
+        self.latest = datetime.min
+        self.custom_fields = 0
         self.token_until = 0.0
 
     # -- auth --------------------------------------------------------------------------------
@@ -121,9 +126,24 @@ class Connector:
             response.raise_for_status()
             body = response.json()
             count += len(body["data"])
+            for row in body["data"]:
+                self.keep(row)
             if not body["hasMore"] or self.flaw == "first-page-only":
                 return count
             page += 1
+
+    def keep(self, row: dict[str, Any]) -> None:
+        """What a sync does with a row: its change time and its custom fields."""
+        if self.flaw == "fixed-width-stamps":
+            changed = datetime.strptime(row["modifiedOn"][:26], "%Y-%m-%dT%H:%M:%S.%f")
+        else:
+            # any number of fractional digits, or none: production trims trailing zeros
+            changed = datetime.fromisoformat(row["modifiedOn"])
+        self.latest = max(self.latest, changed.replace(tzinfo=None))
+        if self.flaw == "iterates-null":
+            self.custom_fields += sum(1 for _ in row["customFields"])
+        else:
+            self.custom_fields += sum(1 for _ in row["customFields"] or [])  # null when empty
 
     def read_export(self) -> int:
         token, count, calls = None, 0, 0

@@ -104,7 +104,7 @@ class Crm:
             )
             for data in rows:
                 ident = self.world.new_id()
-                stamp = "2024-01-01T00:00:00.0000000Z"
+                stamp = "2024-01-01T00:00:00Z"
                 record = {"id": ident, "createdOn": stamp, "modifiedOn": stamp, **data}
                 ctx.table(table).insert(ident, record, ctx.now)
                 ids.append(ident)

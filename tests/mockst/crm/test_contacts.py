@@ -124,7 +124,7 @@ def test_create_get_and_shape(api: Tenant) -> None:
     ]
     assert str(uuid.UUID(created["id"])) == created["id"]
     assert created["isArchived"] is False
-    assert created["createdOn"] == created["modifiedOn"] == "2026-01-05T12:00:00.0000000Z"
+    assert created["createdOn"] == created["modifiedOn"] == "2026-01-05T12:00:00Z"
     assert created["createdBy"] == created["modifiedBy"] == 10_000_000
     assert api.ok("GET", f"/contacts/{created['id']}") == created
     # GUIDs bind in any case.
@@ -141,7 +141,7 @@ def test_patch_changes_only_present_fields(api: Tenant) -> None:
     assert patched["name"] == "Ada" and patched["referenceId"] == "r1"
     assert patched["title"] == "Tenant" and patched["isArchived"] is True
     assert patched["createdOn"] == contact["createdOn"]
-    assert patched["modifiedOn"] == "2026-01-05T12:01:00.0000000Z"
+    assert patched["modifiedOn"] == "2026-01-05T12:01:00Z"
     cleared = api.ok("PATCH", f"/contacts/{contact['id']}", json={
         "name": None, "isArchived": False,
     })
@@ -298,7 +298,7 @@ def test_relationships_create_list_delete(api: Tenant) -> None:
     ]
     assert rows["location"]["typeName"] == "Location"
     assert rows["location"]["relatedEntityId"] == location
-    assert rows["booking"]["createdOn"] == "2026-01-05T12:03:00.0000000Z"
+    assert rows["booking"]["createdOn"] == "2026-01-05T12:03:00Z"
     assert rows["customer"]["createdBy"] == 10_000_000
 
     def slugs(**params: Any) -> list[str]:

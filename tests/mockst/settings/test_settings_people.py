@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -184,7 +185,11 @@ def test_employee_account_actions(api: Api) -> None:
     ident = api.post("/employees", employee_body(api)).json()["id"]
     action = f"/employees/{ident}/account-actions"
     assert api.post(action, {"action": "Deactivate"}).json() == {"status": "Success"}
-    assert api.get(f"/employees/{ident}").json()["active"] is False
+    deactivated = api.get(f"/employees/{ident}").json()
+    assert deactivated["active"] is False
+    # dates in meaning: the day, at midnight, with no fraction
+    assert re.fullmatch(r"\d{4}-\d\d-\d\dT00:00:00Z", deactivated["terminationDate"])
+    assert re.fullmatch(r"\d{4}-\d\d-\d\dT00:00:00Z", deactivated["startDate"])
     assert api.get("/employees").json()["data"] == []
     assert [e["id"] for e in api.get("/employees", active="False").json()["data"]] == [ident]
     assert [e["id"] for e in api.get("/employees", active="any").json()["data"]] == [ident]

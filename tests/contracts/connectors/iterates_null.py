@@ -1,0 +1,7 @@
+"""Example connector, wrong in one way: it iterates customFields without allowing for null."""
+
+import sys
+
+from _base import main
+
+sys.exit(main("iterates-null"))
