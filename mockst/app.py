@@ -121,7 +121,6 @@ def create_app(world: World | None = None, config: Config | None = None) -> Simu
     fault_stage = partial(
         FaultMiddleware,
         schedule=faults,
-        limiter=rate_limiter,
         token_limiter=token_rate_limiter,
         max_header_count=config.max_header_count,
         max_header_bytes=config.max_header_bytes,
@@ -129,7 +128,11 @@ def create_app(world: World | None = None, config: Config | None = None) -> Simu
     api = journal_stage(
         fault_stage(
             routing.ApiDispatcher(
-                routing.no_operation, world, config, list(registry.operations())
+                routing.no_operation,
+                world,
+                config,
+                list(registry.operations()),
+                limiter=rate_limiter,
             )
         )
     )

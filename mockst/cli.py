@@ -156,7 +156,7 @@ def build_parser(
         type=float,
         default=_env_number("MOCKST_TOKEN_RATE_LIMIT"),
         metavar="N",
-        help="token requests a minute per client id (default 60; 0 disables)",
+        help="token requests a minute per client id (default 0: off)",
     )
     serve.add_argument(
         "--journal-size",

@@ -26,6 +26,7 @@ from mockst.auth import guard
 from mockst.config import Config
 from mockst.encoding import JSONResponse, dumps
 from mockst.errors import ApiError, validation_error
+from mockst.ratelimit import RateLimiter, throttle
 from mockst.store.world import World
 
 LOG = logging.getLogger("mockst")
@@ -124,6 +125,7 @@ async def run(
     scope: Scope,
     receive: Receive,
     path_params: dict[str, str],
+    limiter: RateLimiter | None = None,
 ) -> bytes | None:
     """The operation's JSON answer (None for an empty one), or an ``ApiError``."""
     text = path_params["tenant"]
@@ -144,6 +146,8 @@ async def run(
         _booking_provider(op, raw_path),
         now=now,
     )
+    if limiter is not None and limiter.rate > 0:
+        throttle(limiter, (principal.app.app_key, tenant_id), scope)
     path_values = _bound(op, op.path_params, tuple(raw_path.items()), raw_path)
     query_values = _bound(op, op.query, scope["query_string"], scope["query_string"])
     body = await read_body(headers, receive, op, config) if op.body is not None else None
@@ -215,9 +219,15 @@ class ApiDispatcher:
     """
 
     def __init__(
-        self, app: ASGIApp, world: World, config: Config, operations: list[Operation]
+        self,
+        app: ASGIApp,
+        world: World,
+        config: Config,
+        operations: list[Operation],
+        limiter: RateLimiter | None = None,
     ) -> None:
         self.app = app
+        self.limiter = limiter  # the API rate limit, taken once the guard said yes
         self.world = world
         self.config = config
         by_path: dict[str, dict[str, Operation]] = defaultdict(dict)
@@ -248,7 +258,7 @@ class ApiDispatcher:
         try:
             if op is None:
                 raise ApiError(405, "Method Not Allowed", headers={"Allow": entry.allowed})
-            body = await run(self.world, self.config, op, scope, receive, params)
+            body = await run(self.world, self.config, op, scope, receive, params, self.limiter)
         except ApiError as exc:
             await render_error(self.config, exc)(scope, receive, send)
             return
