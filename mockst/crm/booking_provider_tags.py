@@ -3,10 +3,15 @@
 A vendor's customer creates one tag per booking source (Settings → Integrations → Booking Provider
 Tags); the tag's id is the ``booking_provider`` of the provider-scoped booking paths and what a
 connection may be restricted to. Tag names are unique within a tenant (409 otherwise).
+
+A connection restricted to one provider acts for that provider only: it lists its own tag, and
+reading or changing another tag, or adding one, is refused as the guard refuses another
+provider's booking paths (``mockst.crm.provider_restriction``).
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from mockst.api.listing import STANDARD_SORT, contains, date_filters, ids_filter, project
@@ -19,6 +24,7 @@ from mockst.crm.models.bookings import (
     GetBookingProviderTagResponse,
     UpdateBookingProviderTagRequest,
 )
+from mockst.crm.provider_restriction import require_provider, restriction
 from mockst.errors import conflict
 from mockst.identity.service import BOOKING_PROVIDER_TAGS
 from mockst.store.table import Row
@@ -49,13 +55,30 @@ def create_tag(ctx: TenantContext, tag_name: str, description: str) -> Row:
 
 def _create(call: Call) -> dict[str, Any]:
     body: CreateBookingProviderTagRequest = call.body
+    require_provider(call, None)  # a new provider is another provider
     row = create_tag(call, body.tagName, body.description)
     return project(row.data, CreateBookingProviderTagResponse)
 
 
+def _tag(call: Call) -> Row:
+    row = TAGS.find(call, call.path["id"])
+    require_provider(call, int(row.id))
+    return row
+
+
+def _get(call: Call) -> dict[str, Any]:
+    return project(_tag(call).data, GetBookingProviderTagResponse)
+
+
+def _visible(call: Call) -> Iterable[Row]:
+    allowed = restriction(call)
+    rows = call.table(TAGS.table).rows()
+    return rows if allowed is None else (r for r in rows if r.id == allowed)
+
+
 def _update(call: Call) -> dict[str, Any]:
     body: UpdateBookingProviderTagRequest = call.body
-    row = TAGS.find(call, call.path["id"])
+    row = _tag(call)
     changes = body.model_dump(include=body.model_fields_set, exclude_none=True)
     if "tagName" in changes:
         _check_unique_name(call, changes["tagName"], except_id=row.id)
@@ -73,13 +96,15 @@ OPERATIONS = [
     TAGS.list_op(
         "BookingProviderTags_GetList", GetBookingProviderTagResponse,
         summary="List booking provider tags",
+        rows=_visible,
         filters=(contains("name", "tagName"), ids_filter(), *date_filters()),
         sort=STANDARD_SORT,
         order=("name", "ids", "page", "pageSize", "includeTotal"),
     ),
-    TAGS.get_op(
-        "BookingProviderTags_Get", GetBookingProviderTagResponse,
-        summary="Get a booking provider tag",
+    TAGS.operation(
+        "BookingProviderTags_Get", "GET", _get, suffix="/{id}",
+        summary="Get a booking provider tag", path_params=(ID,),
+        response=One(GetBookingProviderTagResponse), errors=(400, 404),
     ),
     TAGS.operation(
         "BookingProviderTags_Update", "PATCH", _update, suffix="/{id}",
