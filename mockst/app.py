@@ -82,7 +82,10 @@ class Simulator(Starlette):
         await super().__call__(scope, receive, send)
 
 
-def create_app(world: World | None = None, config: Config | None = None) -> Simulator:
+def create_app(
+    world: World | None = None, config: Config | None = None, control_token: str | None = None
+) -> Simulator:
+    """``control_token``: when given, the control plane needs it (``mockst.control.access``)."""
     world = world or World()
     config = config or Config()
 
@@ -152,6 +155,7 @@ def create_app(world: World | None = None, config: Config | None = None) -> Simu
     )
     app.state.world = world
     app.state.config = config
+    app.state.control_token = control_token or None
     app.state.journal = journal
     app.state.faults = faults
     app.state.rate_limiter = rate_limiter

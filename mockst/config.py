@@ -48,7 +48,9 @@ class Config:
     max_ids: int = 50
     export_batch_size: int = 500
     export_recent_seconds: int = 900
-    max_body_bytes: int = 1_048_576
+    max_body_bytes: int = 1_048_576  # API request bodies (413 above)
+    max_control_body_bytes: int = 1_048_576  # control-plane bodies but a world import
+    max_world_bytes: int = 268_435_456  # PUT /_mock/world (a 20,000-customer world is ~107 MB)
     max_active_secrets: int = 2
     # Realism under stress (mockst.ratelimit, mockst.journal). Limits run on the wall clock.
     rate_limit: float = 60  # API calls a second per (app key, tenant), §6.5; 0 disables

@@ -20,6 +20,7 @@ from starlette.responses import Response
 from starlette.routing import compile_path
 from starlette.types import ASGIApp, Receive, Scope, Send
 
+from mockst import bodies
 from mockst.api.operation import Call, Empty, Operation
 from mockst.api.params import bind, path
 from mockst.auth import guard
@@ -78,21 +79,14 @@ async def read_body(
     headers: Mapping[str, str], receive: Receive, op: Operation, config: Config
 ) -> BaseModel | None:
     assert op.body is not None
-    declared = headers.get("content-length")
-    if declared is not None and declared.isdigit() and int(declared) > config.max_body_bytes:
-        raise ApiError(413, "Request body too large.")
-    chunks, size, more = [], 0, True
-    while more:
-        message = await receive()
-        if message["type"] != "http.request":  # the client went away
-            raise ApiError(400, "The request body was not received.")
-        chunk = message.get("body", b"")
-        size += len(chunk)
-        if size > config.max_body_bytes:
-            raise ApiError(413, "Request body too large.")
-        chunks.append(chunk)
-        more = message.get("more_body", False)
-    raw = chunks[0] if len(chunks) == 1 else b"".join(chunks)
+    try:
+        raw = await bodies.read_body(
+            receive, config.max_body_bytes, headers.get("content-length")
+        )
+    except bodies.BodyTooLarge:
+        raise ApiError(413, "Request body too large.", headers=bodies.CLOSE) from None
+    except bodies.BodyNotReceived:
+        raise ApiError(400, "The request body was not received.") from None
     if not raw or raw.isspace():
         if op.body_required:
             raise validation_error({"": ["A non-empty request body is required."]})
