@@ -64,3 +64,12 @@ async def discard(receive: Any, seen: int = 0) -> None:
             return
         seen += len(message.get("body", b""))
         more = message.get("more_body", False)
+
+
+async def discard_unread(headers: Any, receive: Any) -> None:
+    """Linger over a body nothing read (a call refused before its body mattered), when the
+    request says it has one and it is within the bound."""
+    declared = _declared(headers.get("content-length"))
+    chunked = "chunked" in headers.get("transfer-encoding", "").lower()
+    if (declared and declared <= LINGER_BYTES) or (chunked and declared is None):
+        await discard(receive)

@@ -34,6 +34,7 @@ LOG = logging.getLogger("mockst")
 TENANT = path("tenant")
 JSON_TYPES = ("application/json", "text/json")
 JSON_MEDIA_TYPE = b"application/json; charset=utf-8"
+BODY_READ_KEY = "mockst.body_read"  # set once the call has started on its body
 
 
 def _is_json(content_type: str) -> bool:
@@ -144,6 +145,7 @@ async def run(
         throttle(limiter, (principal.app.app_key, tenant_id), scope)
     path_values = _bound(op, op.path_params, tuple(raw_path.items()), raw_path)
     query_values = _bound(op, op.query, scope["query_string"], scope["query_string"])
+    scope[BODY_READ_KEY] = True  # from here on, the body is read or lingered over
     body = await read_body(headers, receive, op, config) if op.body is not None else None
     with world.transaction():
         call = Call(
@@ -254,6 +256,8 @@ class ApiDispatcher:
                 raise ApiError(405, "Method Not Allowed", headers={"Allow": entry.allowed})
             body = await run(self.world, self.config, op, scope, receive, params, self.limiter)
         except ApiError as exc:
+            if not scope.get(BODY_READ_KEY):
+                await bodies.discard_unread(request_headers(scope), receive)
             await render_error(self.config, exc)(scope, receive, send)
             return
         except Exception as exc:  # a simulator bug: logged, still answered in ServiceTitan's shape

@@ -43,9 +43,8 @@ def _basic_credentials(header: str) -> tuple[str, str] | None:
 
 
 async def _read_form(request: Request) -> dict[str, str]:
-    content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
-    if content_type != FORM:
-        raise OAuthError("invalid_request", f"The request must be {FORM}.")
+    # Read (up to the limit) before judging it: an answer sent over an unread body resets the
+    # connection of a client still sending it.
     try:
         body = await bodies.read_body(
             request.receive, MAX_FORM_BYTES, request.headers.get("content-length")
@@ -54,6 +53,9 @@ async def _read_form(request: Request) -> dict[str, str]:
         raise OAuthError("invalid_request", "The request body is over 16 KiB.", 413) from None
     except bodies.BodyNotReceived:
         raise OAuthError("invalid_request", "The request body was not received.") from None
+    content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if content_type != FORM:
+        raise OAuthError("invalid_request", f"The request must be {FORM}.")
     try:
         text = body.decode("utf-8")
     except UnicodeDecodeError:
