@@ -14,6 +14,23 @@ from typing import NamedTuple
 
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 MICROSECOND = timedelta(microseconds=1)
+# The clock stays well inside what a datetime holds (years 1 to 9999): token expiries, export
+# horizons and follow-ups years ahead are computed from it, and one of them past 9999 would fail
+# every call from then on (and, with --state, after a restart too).
+EARLIEST = datetime(1970, 1, 2, tzinfo=UTC)
+LATEST = datetime(9000, 1, 1, tzinfo=UTC)
+
+
+class ClockOutOfRange(ValueError):
+    """A move that would take the clock outside ``EARLIEST``..``LATEST``."""
+
+
+def _within(instant: datetime) -> datetime:
+    if not EARLIEST <= instant < LATEST:
+        raise ClockOutOfRange(
+            f"The clock stays between {EARLIEST.date()} and {LATEST.date()} (asked: {instant})."
+        )
+    return instant
 
 
 def micros(instant: datetime) -> int:
@@ -68,6 +85,10 @@ class Clock:
     def advance(self, seconds: float) -> datetime:
         with self._lock:
             frozen_at, offset = self._setting[:2]
+            try:
+                _within(self.now() + timedelta(seconds=seconds))
+            except OverflowError:
+                raise ClockOutOfRange("The clock cannot move that far.") from None
             if frozen_at is not None:
                 self._setting = _setting(frozen_at + timedelta(seconds=seconds), offset)
             else:
@@ -76,7 +97,7 @@ class Clock:
 
     def set(self, instant: datetime, *, frozen: bool | None = None) -> datetime:
         """Jump to ``instant``; keep running from there unless ``frozen`` (default: keep mode)."""
-        instant = instant.astimezone(UTC)
+        instant = _within(instant.astimezone(UTC))
         with self._lock:
             frozen_at, offset = self._setting[:2]
             freeze = frozen_at is not None if frozen is None else frozen

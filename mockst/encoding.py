@@ -37,7 +37,10 @@ def parse_datetime(text: str) -> datetime:
     value = datetime.fromisoformat(text)
     if value.tzinfo is None:
         value = value.replace(tzinfo=UTC)
-    return value.astimezone(UTC)
+    try:
+        return value.astimezone(UTC)
+    except OverflowError:  # 9999-12-31T23:00-05:00 is past the last instant a datetime holds
+        raise ValueError(f"{text} is out of range") from None
 
 
 def _default(value: Any) -> Any:

@@ -19,6 +19,7 @@ from starlette.routing import Route
 
 from mockst import bodies
 from mockst.api.routing import body_errors
+from mockst.clock import ClockOutOfRange
 from mockst.config import Config
 from mockst.control import access
 from mockst.control import models as m
@@ -212,7 +213,10 @@ def get_clock(request: Request, _: None) -> Any:
 def advance_clock(request: Request, body: m.ClockAdvance) -> Any:
     world = _world(request)
     with world.transaction() as txn:
-        world.clock.advance(body.seconds)
+        try:
+            world.clock.advance(body.seconds)
+        except ClockOutOfRange as exc:
+            raise field_error("seconds", str(exc)) from None
         txn.meta.add("clock")
     return clock_view(world)
 
@@ -226,7 +230,10 @@ def set_clock(request: Request, body: m.ClockSet) -> Any:
         except ValueError:
             raise field_error("now", "Expected an ISO-8601 date-time.") from None
     with world.transaction() as txn:
-        world.clock.set(instant, frozen=body.frozen)
+        try:
+            world.clock.set(instant, frozen=body.frozen)
+        except ClockOutOfRange as exc:
+            raise field_error("now", str(exc)) from None
         txn.meta.add("clock")
     return clock_view(world)
 

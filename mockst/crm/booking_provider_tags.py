@@ -2,7 +2,8 @@
 
 A vendor's customer creates one tag per booking source (Settings → Integrations → Booking Provider
 Tags); the tag's id is the ``booking_provider`` of the provider-scoped booking paths and what a
-connection may be restricted to. Tag names are unique within a tenant (409 otherwise).
+connection may be restricted to. Tag names are unique within a tenant (409 on create, 400 on a
+rename, which declares no 409).
 
 A connection restricted to one provider acts for that provider only: it lists its own tag, and
 reading or changing another tag, or adding one, is refused as the guard refuses another
@@ -25,7 +26,7 @@ from mockst.crm.models.bookings import (
     UpdateBookingProviderTagRequest,
 )
 from mockst.crm.provider_restriction import require_provider, restriction
-from mockst.errors import conflict
+from mockst.errors import conflict, field_error
 from mockst.identity.service import BOOKING_PROVIDER_TAGS
 from mockst.store.table import Row
 
@@ -40,9 +41,14 @@ TAGS = Resource(
 
 
 def _check_unique_name(ctx: TenantContext, name: str, except_id: int | None = None) -> None:
+    """409 on create, which declares it; 400 with the field error on a rename, which does not
+    (a conflict is 409 where declared, else 400)."""
     for row in ctx.table(TAGS.table).rows():
         if row.id != except_id and row.get("tagName").lower() == name.lower():
-            raise conflict(f"A booking provider tag named '{name}' already exists.", "tagName")
+            message = f"A booking provider tag named '{name}' already exists."
+            if except_id is None:
+                raise conflict(message, "tagName")
+            raise field_error("tagName", message)
 
 
 def create_tag(ctx: TenantContext, tag_name: str, description: str) -> Row:
