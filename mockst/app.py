@@ -83,7 +83,10 @@ class Simulator(Starlette):
         await super().__call__(scope, receive, send)
 
 
-def create_app(world: World | None = None, config: Config | None = None) -> Simulator:
+def create_app(
+    world: World | None = None, config: Config | None = None, control_token: str | None = None
+) -> Simulator:
+    """``control_token``: when given, the control plane needs it (``mockst.control.access``)."""
     world = world or World()
     config = config or Config()
 
@@ -122,7 +125,6 @@ def create_app(world: World | None = None, config: Config | None = None) -> Simu
     fault_stage = partial(
         FaultMiddleware,
         schedule=faults,
-        limiter=rate_limiter,
         token_limiter=token_rate_limiter,
         max_header_count=config.max_header_count,
         max_header_bytes=config.max_header_bytes,
@@ -130,7 +132,11 @@ def create_app(world: World | None = None, config: Config | None = None) -> Simu
     api = journal_stage(
         fault_stage(
             routing.ApiDispatcher(
-                routing.no_operation, world, config, list(registry.operations())
+                routing.no_operation,
+                world,
+                config,
+                list(registry.operations()),
+                limiter=rate_limiter,
             )
         )
     )
@@ -150,6 +156,7 @@ def create_app(world: World | None = None, config: Config | None = None) -> Simu
     )
     app.state.world = world
     app.state.config = config
+    app.state.control_token = control_token or None
     app.state.journal = journal
     app.state.faults = faults
     app.state.rate_limiter = rate_limiter

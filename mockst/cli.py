@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import ipaddress
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -33,12 +34,15 @@ def _serve(args: argparse.Namespace) -> int:
     except (OSError, ValueError) as exc:
         print(f"mockst: bad configuration: {exc}", file=sys.stderr)
         return 2
+    warning = exposure_warning(args.host, args.control_token)
+    if warning:
+        print(warning, file=sys.stderr, flush=True)
     shown_host = "127.0.0.1" if args.host in ("0.0.0.0", "::") else args.host
     base_url = f"http://{shown_host}:{args.port}"
     prepared = prepare(config, state=args.state, seed=args.seed, demo=args.demo, base_url=base_url)
     if prepared.demo:
         print(demo_banner(prepared.demo), flush=True)
-    app = create_app(prepared.world, prepared.config)
+    app = create_app(prepared.world, prepared.config, control_token=args.control_token)
     app.state.faults.add(fault_rules)
     # What exists now (modules, models, the loaded world) lives as long as the server: leave it
     # out of the collector's full passes, which otherwise walk it all again and again under load.
@@ -51,6 +55,22 @@ def _serve(args: argparse.Namespace) -> int:
         app, host=args.host, port=args.port, log_level=args.log_level, access_log=access_log
     )
     return 0
+
+
+def exposure_warning(host: str, control_token: str | None) -> str | None:
+    """A line for a server others can reach whose control plane anyone may use."""
+    if control_token:
+        return None
+    try:
+        loopback = ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        loopback = host.lower() == "localhost"
+    if loopback:
+        return None
+    return (
+        f"mockst: warning: listening on {host} without --control-token: anyone who can reach "
+        "this port can read credentials, mint secrets and wipe the world through /_mock."
+    )
 
 
 def _seed(args: argparse.Namespace) -> int:
@@ -162,7 +182,7 @@ def build_parser(
         type=float,
         default=_env_number("MOCKST_TOKEN_RATE_LIMIT"),
         metavar="N",
-        help="token requests a minute per client id (default 60; 0 disables)",
+        help="token requests a minute per client id (default 0: off)",
     )
     serve.add_argument(
         "--journal-size",
@@ -182,6 +202,12 @@ def build_parser(
         default=os.environ.get("MOCKST_FAULTS"),
         metavar="FILE",
         help="JSON file of fault rules (one rule or a list)",
+    )
+    serve.add_argument(
+        "--control-token",
+        default=os.environ.get("MOCKST_CONTROL_TOKEN") or None,
+        metavar="TOKEN",
+        help="the control plane (/_mock) then needs 'Authorization: Bearer TOKEN'",
     )
     serve.add_argument("--log-level", default=os.environ.get("MOCKST_LOG_LEVEL", "warning"))
     serve.set_defaults(run=_serve)

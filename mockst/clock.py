@@ -19,6 +19,23 @@ from mockst.encoding import TICKS_PER_SECOND, format_datetime, instant, parse_da
 
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 MICROSECOND = timedelta(microseconds=1)
+# The clock stays well inside what a datetime holds (years 1 to 9999): token expiries, export
+# horizons and follow-ups years ahead are computed from it, and one of them past 9999 would fail
+# every call from then on (and, with --state, after a restart too).
+EARLIEST = datetime(1970, 1, 2, tzinfo=UTC)
+LATEST = datetime(9000, 1, 1, tzinfo=UTC)
+
+
+class ClockOutOfRange(ValueError):
+    """A move that would take the clock outside ``EARLIEST``..``LATEST``."""
+
+
+def _within(instant: datetime) -> datetime:
+    if not EARLIEST <= instant < LATEST:
+        raise ClockOutOfRange(
+            f"The clock stays between {EARLIEST.date()} and {LATEST.date()} (asked: {instant})."
+        )
+    return instant
 
 
 def micros(instant: datetime) -> int:
@@ -73,6 +90,10 @@ class Clock:
     def advance(self, seconds: float) -> datetime:
         with self._lock:
             frozen_at, offset = self._setting[:2]
+            try:
+                _within(self.now() + timedelta(seconds=seconds))
+            except OverflowError:
+                raise ClockOutOfRange("The clock cannot move that far.") from None
             if frozen_at is not None:
                 moved = ticks_of(frozen_at) + round(seconds * TICKS_PER_SECOND)
                 self._setting = _setting(instant(moved), offset)
@@ -83,7 +104,10 @@ class Clock:
     def set(self, when: datetime, *, frozen: bool | None = None) -> datetime:
         """Jump to ``when``; keep running from there unless ``frozen`` (default: keep mode)."""
         ticks = ticks_of(when)
-        at = instant(ticks)  # in UTC, its ticks kept
+        try:
+            at = _within(instant(ticks))  # in UTC, its ticks kept
+        except OverflowError:
+            raise ClockOutOfRange("The clock cannot move that far.") from None
         with self._lock:
             frozen_at, offset = self._setting[:2]
             freeze = frozen_at is not None if frozen is None else frozen

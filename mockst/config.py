@@ -48,7 +48,9 @@ class Config:
     max_ids: int = 50
     export_batch_size: int = 500
     export_recent_seconds: int = 900
-    max_body_bytes: int = 1_048_576
+    max_body_bytes: int = 1_048_576  # API request bodies (413 above)
+    max_control_body_bytes: int = 1_048_576  # control-plane bodies but a world import
+    max_world_bytes: int = 268_435_456  # PUT /_mock/world (a 20,000-customer world is ~107 MB)
     max_active_secrets: int = 2
     # An empty customFields or externalData as [] (what the documents' schemas say, and what every
     # client copes with) or null (what a production dump of another module shows on every row).
@@ -58,7 +60,10 @@ class Config:
     decimal_places: int | None = None
     # Realism under stress (mockst.ratelimit, mockst.journal). Limits run on the wall clock.
     rate_limit: float = 60  # API calls a second per (app key, tenant), §6.5; 0 disables
-    token_rate_limit: float = 60  # token requests a minute per client id (burst 60); 0 disables
+    # Token requests a minute per client id (burst the same); 0, the default, disables. Real
+    # clients that take a token before every call (servicepytan) work against ServiceTitan, whose
+    # throttle is not published; ``mockst verify``'s ``token-reused`` check names the habit instead.
+    token_rate_limit: float = 0
     journal_size: int = 10_000  # entries kept; the oldest go first; 0 disables the journal
     journal_body_bytes: int = 65_536  # per request or response body; longer ones keep the head
     journal_total_bytes: int = 67_108_864  # all retained bodies; the oldest entries go first

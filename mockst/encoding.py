@@ -114,8 +114,12 @@ def parse_ticks(text: str) -> int:
 
 
 def parse_datetime(text: str) -> Instant:
-    """Read an ISO-8601 date or date-time, keeping its ticks. ValueError when malformed."""
-    return instant(parse_ticks(text))
+    """Read an ISO-8601 date or date-time, keeping its ticks. ValueError when malformed or past
+    the instants a datetime holds (9999-12-31T23:00-05:00 is after the last one)."""
+    try:
+        return instant(parse_ticks(text))
+    except OverflowError:
+        raise ValueError(f"{text} is out of range") from None
 
 
 # What ``empty_collections="null"`` changes. orjson writes keys with no space around the colon

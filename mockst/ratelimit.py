@@ -1,4 +1,5 @@
-"""Rate limits: 60 calls a second per app and tenant (servicetitan-api.md §6.5), and token storms.
+"""Rate limits: 60 calls a second per app and tenant (servicetitan-api.md §6.5), and token storms
+(off unless set).
 
 A token bucket per key: it holds at most ``burst`` calls (by default one second's worth) and refills
 at ``rate`` a second; a call takes one, or is refused with the seconds until one is back. This is
@@ -15,6 +16,10 @@ import math
 import threading
 import time
 from collections.abc import Callable, Hashable
+from typing import Any
+
+from mockst.errors import ApiError
+from mockst.wire import FAULT_KEY
 
 PRUNE_AT = 10_000  # keys; past this, buckets that are full again are forgotten
 
@@ -70,3 +75,17 @@ class RateLimiter:
 def retry_after(wait: float) -> int:
     """Whole seconds, at least 1: what ``Retry-After`` can say."""
     return max(1, math.ceil(wait))
+
+
+def throttle(limiter: RateLimiter, key: Hashable, scope: dict[str, Any]) -> None:
+    """Take one API call for ``key`` (app key, tenant), or raise the 429 ``ApiErrorResponse``
+    with ``Retry-After``, leaving the journal its note. Called once the guard has accepted the
+    call: a caller without a valid token must not spend another app's budget."""
+    wait = limiter.take(key)
+    if not wait:
+        return
+    seconds = retry_after(wait)
+    scope[FAULT_KEY] = {"kind": "rate_limit", "retryAfter": seconds}
+    title = f"Rate limit is exceeded. Try again in {seconds} seconds."
+    data = {"limit": limiter.limit, "perSeconds": limiter.per}
+    raise ApiError(429, title, {"": [title]}, data, {"Retry-After": str(seconds)})

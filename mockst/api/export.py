@@ -42,9 +42,12 @@ def decode_token(text: str) -> int | None:
         raw = base64.urlsafe_b64decode(text + "=" * (-len(text) % 4)).decode()
     except (ValueError, UnicodeDecodeError):
         return None
-    if not raw.startswith(_PREFIX) or not raw[len(_PREFIX) :].isdigit():
+    digits = raw[len(_PREFIX) :]
+    # ASCII digits only ("²".isdigit() is true, int("²") fails) and no more than an int64 has:
+    # a crafted token is a bad ``from``, never a 500.
+    if not raw.startswith(_PREFIX) or not (digits.isascii() and digits.isdigit()):
         return None
-    return int(raw[len(_PREFIX) :])
+    return int(digits) if len(digits) <= 18 else None
 
 
 def export_rows(
@@ -63,7 +66,7 @@ def export_rows(
         else:
             try:
                 since = parse_ticks(start)  # to the tick: a row's own stamp includes it
-            except ValueError:
+            except (ValueError, OverflowError):
                 raise validation_error(
                     {"from": ["Expected a continuation token or a date such as 2020-01-01."]}
                 ) from None

@@ -20,6 +20,7 @@ from starlette.responses import Response
 from starlette.routing import compile_path
 from starlette.types import ASGIApp, Receive, Scope, Send
 
+from mockst import bodies
 from mockst.api.decimals import decimal_writer
 from mockst.api.operation import Call, Empty, Operation, Stream
 from mockst.api.params import bind, path
@@ -27,12 +28,14 @@ from mockst.auth import guard
 from mockst.config import Config
 from mockst.encoding import JSONResponse, dumps, null_empty_collections
 from mockst.errors import ApiError, validation_error
+from mockst.ratelimit import RateLimiter, throttle
 from mockst.store.world import World
 
 LOG = logging.getLogger("mockst")
 TENANT = path("tenant")
 JSON_TYPES = ("application/json", "text/json")
 JSON_MEDIA_TYPE = b"application/json; charset=utf-8"
+BODY_READ_KEY = "mockst.body_read"  # set once the call has started on its body
 
 
 def _is_json(content_type: str) -> bool:
@@ -78,21 +81,14 @@ async def read_body(
     headers: Mapping[str, str], receive: Receive, op: Operation, config: Config
 ) -> BaseModel | None:
     assert op.body is not None
-    declared = headers.get("content-length")
-    if declared is not None and declared.isdigit() and int(declared) > config.max_body_bytes:
-        raise ApiError(413, "Request body too large.")
-    chunks, size, more = [], 0, True
-    while more:
-        message = await receive()
-        if message["type"] != "http.request":  # the client went away
-            raise ApiError(400, "The request body was not received.")
-        chunk = message.get("body", b"")
-        size += len(chunk)
-        if size > config.max_body_bytes:
-            raise ApiError(413, "Request body too large.")
-        chunks.append(chunk)
-        more = message.get("more_body", False)
-    raw = chunks[0] if len(chunks) == 1 else b"".join(chunks)
+    try:
+        raw = await bodies.read_body(
+            receive, config.max_body_bytes, headers.get("content-length")
+        )
+    except bodies.BodyTooLarge:
+        raise ApiError(413, "Request body too large.", headers=bodies.CLOSE) from None
+    except bodies.BodyNotReceived:
+        raise ApiError(400, "The request body was not received.") from None
     if not raw or raw.isspace():
         if op.body_required:
             raise validation_error({"": ["A non-empty request body is required."]})
@@ -125,6 +121,7 @@ async def run(
     scope: Scope,
     receive: Receive,
     path_params: dict[str, str],
+    limiter: RateLimiter | None = None,
 ) -> bytes | None:
     """The operation's JSON answer (None for an empty one), or an ``ApiError``."""
     text = path_params["tenant"]
@@ -145,8 +142,11 @@ async def run(
         _booking_provider(op, raw_path),
         now=now,
     )
+    if limiter is not None and limiter.rate > 0:
+        throttle(limiter, (principal.app.app_key, tenant_id), scope)
     path_values = _bound(op, op.path_params, tuple(raw_path.items()), raw_path)
     query_values = _bound(op, op.query, scope["query_string"], scope["query_string"])
+    scope[BODY_READ_KEY] = True  # from here on, the body is read or lingered over
     body = await read_body(headers, receive, op, config) if op.body is not None else None
     with world.transaction():
         call = Call(
@@ -225,9 +225,15 @@ class ApiDispatcher:
     """
 
     def __init__(
-        self, app: ASGIApp, world: World, config: Config, operations: list[Operation]
+        self,
+        app: ASGIApp,
+        world: World,
+        config: Config,
+        operations: list[Operation],
+        limiter: RateLimiter | None = None,
     ) -> None:
         self.app = app
+        self.limiter = limiter  # the API rate limit, taken once the guard said yes
         self.world = world
         self.config = config
         by_path: dict[str, dict[str, Operation]] = defaultdict(dict)
@@ -258,8 +264,10 @@ class ApiDispatcher:
         try:
             if op is None:
                 raise ApiError(405, "Method Not Allowed", headers={"Allow": entry.allowed})
-            body = await run(self.world, self.config, op, scope, receive, params)
+            body = await run(self.world, self.config, op, scope, receive, params, self.limiter)
         except ApiError as exc:
+            if not scope.get(BODY_READ_KEY):
+                await bodies.discard_unread(request_headers(scope), receive)
             await render_error(self.config, exc)(scope, receive, send)
             return
         except Exception as exc:  # a simulator bug: logged, still answered in ServiceTitan's shape

@@ -16,6 +16,7 @@ from urllib.parse import unquote_plus
 from starlette.requests import Request
 from starlette.responses import Response
 
+from mockst import bodies
 from mockst.auth import tokens
 from mockst.config import Config
 from mockst.encoding import JSONResponse
@@ -43,12 +44,19 @@ def _basic_credentials(header: str) -> tuple[str, str] | None:
 
 
 async def _read_form(request: Request) -> dict[str, str]:
+    # Read (up to the limit) before judging it: an answer sent over an unread body resets the
+    # connection of a client still sending it.
+    try:
+        body = await bodies.read_body(
+            request.receive, MAX_FORM_BYTES, request.headers.get("content-length")
+        )
+    except bodies.BodyTooLarge:
+        raise OAuthError("invalid_request", "The request body is over 16 KiB.", 413) from None
+    except bodies.BodyNotReceived:
+        raise OAuthError("invalid_request", "The request body was not received.") from None
     content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if content_type != FORM:
         raise OAuthError("invalid_request", f"The request must be {FORM}.")
-    body = await request.body()
-    if len(body) > MAX_FORM_BYTES:
-        raise OAuthError("invalid_request", "The request body is too large.")
     try:
         text = body.decode("utf-8")
     except UnicodeDecodeError:
@@ -131,5 +139,8 @@ async def token_endpoint(request: Request) -> Response:
         form = await _read_form(request)
         body = issue_token(world, config, form, basic)
     except OAuthError as exc:
-        return exc.response()
+        response = exc.response()
+        if exc.status == 413:
+            response.headers.update(bodies.CLOSE)
+        return response
     return JSONResponse(body, headers={"Cache-Control": "no-store", "Pragma": "no-cache"})

@@ -17,8 +17,11 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
+from mockst import bodies
 from mockst.api.routing import body_errors
+from mockst.clock import ClockOutOfRange
 from mockst.config import Config
+from mockst.control import access
 from mockst.control import models as m
 from mockst.control.ops_routes import control_routes as ops_control_routes
 from mockst.control.quickstart import add_booking_provider_tag, quickstart
@@ -210,7 +213,10 @@ def get_clock(request: Request, _: None) -> Any:
 def advance_clock(request: Request, body: m.ClockAdvance) -> Any:
     world = _world(request)
     with world.transaction() as txn:
-        world.clock.advance(body.seconds)
+        try:
+            world.clock.advance(body.seconds)
+        except ClockOutOfRange as exc:
+            raise field_error("seconds", str(exc)) from None
         txn.meta.add("clock")
     return clock_view(world)
 
@@ -224,7 +230,10 @@ def set_clock(request: Request, body: m.ClockSet) -> Any:
         except ValueError:
             raise field_error("now", "Expected an ISO-8601 date-time.") from None
     with world.transaction() as txn:
-        world.clock.set(instant, frozen=body.frozen)
+        try:
+            world.clock.set(instant, frozen=body.frozen)
+        except ClockOutOfRange as exc:
+            raise field_error("now", str(exc)) from None
         txn.meta.add("clock")
     return clock_view(world)
 
@@ -237,13 +246,20 @@ def reset_world(request: Request, _: None) -> Any:
 
 
 def export_world(request: Request, _: None) -> Any:
-    return snapshot.export_world(_world(request))
+    doc = snapshot.export_world(_world(request))
+    # The signing key forges tokens of any tenant and lifetime: only for a caller who asks.
+    wanted = request.query_params.get("includeSigningKey", "").lower()
+    if wanted not in ("true", "1"):
+        doc.pop("signingKey", None)
+    return doc
 
 
 def import_world(request: Request, body: Any) -> Any:
+    if not isinstance(body, dict):
+        raise field_error("$", "A mockst world document is a JSON object.")
     try:
         snapshot.import_world(_world(request), body)
-    except (ValueError, KeyError, TypeError) as exc:
+    except (ValueError, KeyError, TypeError, AttributeError) as exc:
         raise field_error("$", f"Not a mockst world document: {exc}") from None
     return {"imported": True}
 
@@ -339,9 +355,16 @@ ROUTES.extend(ops_control_routes())  # journal, faults, health, readiness
 
 
 async def _parse(request: Request, model: type[BaseModel] | None, raw_json: bool) -> Any:
-    raw = await request.body()
-    if len(raw) > _config(request).max_body_bytes * 64:
-        raise ApiError(413, "Request body too large.")
+    config = _config(request)
+    limit = config.max_world_bytes if raw_json else config.max_control_body_bytes
+    try:
+        raw = await bodies.read_body(request.receive, limit, request.headers.get("content-length"))
+    except bodies.BodyTooLarge:
+        message = {"": [f"At most {limit} bytes here."]}
+        raise ApiError(413, "Request body too large.", message, None, bodies.CLOSE) from None
+    except bodies.BodyNotReceived:
+        raise ApiError(400, "The request body was not received.") from None
+    access.check_body_type(request, raw)
     if raw_json:
         try:
             return orjson.loads(raw)
@@ -360,6 +383,7 @@ def _endpoint(route: ControlRoute) -> Callable[[Request], Awaitable[Response]]:
 
     async def endpoint(request: Request) -> Response:
         try:
+            access.check_request(request, request.app.state.control_token)
             body = await _parse(request, route.body, raw_json)
             return JSONResponse(route.handler(request, body))
         except ApiError as exc:

@@ -16,6 +16,10 @@ family:
   with the contact list's filters; it is a 404 when the id is neither a customer, location or
   booking of the tenant nor the target of any relationship.
 
+A connection restricted to one booking provider may not link, unlink or read through a booking
+of another provider (403, as the guard refuses that provider's paths; reads follow
+``Config.restricted_tenant_bookings``), and a contact's relationship list leaves such links out.
+
 List filters: ``relatedEntityId`` exact; ``typeSlug``/``typeName`` any case, an unknown one is a
 400; ``sort`` takes ID and CreatedOn. Relationships are never changed, only created and deleted.
 """
@@ -42,6 +46,7 @@ from mockst.crm.contacts import (
     new_guid,
 )
 from mockst.crm.models.contacts import ContactRelationshipResponse, ContactResponse
+from mockst.crm.provider_restriction import require_booking, restriction
 from mockst.errors import ApiError, conflict, field_error
 from mockst.store.table import Row
 
@@ -113,14 +118,26 @@ def link(ctx: TenantContext, contact_id: str, entity_id: int, slug: str) -> Row:
     return RELATIONSHIPS.insert(ctx, data, ident=new_guid())
 
 
+def _check_booking(call: Call, entity_id: Any, *, reading: bool = False) -> None:
+    """The restriction, when ``entity_id`` is a booking (of any provider)."""
+    booking = call.table(TYPES["booking"][1]).get(entity_id)
+    if booking is not None:
+        require_booking(call, booking, reading=reading)
+
+
 def _create(call: Call) -> None:
     contact = contact_or_conflict(call, call.path["contactId"])
-    link(call, str(contact.id), call.path["relatedEntityId"], _slug(call.path["typeSlug"]))
+    slug = _slug(call.path["typeSlug"])
+    if slug == "booking":
+        _check_booking(call, call.path["relatedEntityId"])
+    link(call, str(contact.id), call.path["relatedEntityId"], slug)
 
 
 def _delete(call: Call) -> None:
     contact = contact_or_conflict(call, call.path["contactId"])
     slug = _slug(call.path["typeSlug"])
+    if slug == "booking":
+        _check_booking(call, call.path["relatedEntityId"])
     rows = _links(call, str(contact.id), call.path["relatedEntityId"], slug)
     if not rows:
         raise conflict("Contact relationship not found.", "relatedEntityId")
@@ -130,7 +147,20 @@ def _delete(call: Call) -> None:
 
 def _of_contact(call: Call) -> Iterable[Row]:
     contact = contact_or_conflict(call, call.path["contactId"])
-    return (r for r in call.table(RELATIONSHIPS_TABLE).rows() if r.get("contactId") == contact.id)
+    rows = (r for r in call.table(RELATIONSHIPS_TABLE).rows() if r.get("contactId") == contact.id)
+    if restriction(call) is None:
+        return rows
+    return (r for r in rows if _readable(call, r))
+
+
+def _readable(call: Call, relationship: Row) -> bool:
+    if relationship.get("typeSlug") != "booking":
+        return True
+    try:
+        _check_booking(call, relationship.get("relatedEntityId"), reading=True)
+    except ApiError:
+        return False
+    return True
 
 
 def _choice(name: str, allowed: dict[str, str]) -> Any:
@@ -168,6 +198,7 @@ RELATIONSHIP_FILTERS: tuple[Filter, ...] = (
 
 def _contacts_of_entity(call: Call) -> Iterable[Row]:
     entity_id = call.path["relationshipId"]
+    _check_booking(call, entity_id, reading=True)
     contact_ids = {
         r.get("contactId")
         for r in call.table(RELATIONSHIPS_TABLE).rows()

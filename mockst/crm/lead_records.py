@@ -18,6 +18,7 @@ from mockst.crm.bookings import BOOKINGS, CLOSED, contacts_of, dismiss, require_
 from mockst.crm.customer_records import API_USER_ID
 from mockst.crm.models.common import ContactType, LeadStatus, Priority
 from mockst.crm.models.leads import LeadCreateRequest, SubmitLeadFormRequest
+from mockst.crm.provider_restriction import require_booking
 from mockst.encoding import format_date
 from mockst.errors import validation_error
 from mockst.store.table import Row
@@ -155,7 +156,10 @@ def create_lead(call: Call, body: LeadCreateRequest) -> Row:
         booking = call.table(BOOKINGS.table).get(body.bookingId)
         if booking is None:
             errors["bookingId"] = [f"Booking with id {body.bookingId} was not found."]
-        elif booking.get("status") in CLOSED:
+        else:
+            # Before anything is said about it: its state is the other provider's business.
+            require_booking(call, booking)
+        if booking is not None and booking.get("status") in CLOSED:
             status = booking.get("status")
             errors["bookingId"] = [f"Booking {body.bookingId} is {status} already."]
     if errors:

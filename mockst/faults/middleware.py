@@ -1,4 +1,4 @@
-"""The fault stage's ASGI middleware: header limits, rate limits, then the fault schedule.
+"""The fault stage's ASGI middleware: header limits, the token throttle, then the fault schedule.
 
 Plain ASGI, inside the journal (which records what this stage answered) and outside the router:
 a throttled or faulted call never reaches a handler, so a faulted write changes nothing. An
@@ -24,7 +24,6 @@ from mockst.wire import (
     basic_client_id,
     header,
     header_bytes,
-    tenant_of,
 )
 
 MAX_TOKEN_FORM = 16_384  # the token endpoint's own limit; bigger bodies pass through unread
@@ -119,13 +118,14 @@ def _token_client_id(scope: dict[str, Any], body: bytes) -> str:
 
 
 class FaultMiddleware:
-    """Plain ASGI: rate limits first (a throttled call reaches nothing else), then the schedule."""
+    """Plain ASGI: header limits and the token throttle first (a throttled call reaches nothing
+    else), then the schedule. The API's rate limit is not here: it counts only calls the guard
+    accepted, so it runs after the guard (``mockst.api.routing``)."""
 
     def __init__(
         self,
         app: Any,
         schedule: FaultSchedule,
-        limiter: RateLimiter,
         token_limiter: RateLimiter,
         max_header_count: int = 100,
         max_header_bytes: int = 32_768,
@@ -134,7 +134,6 @@ class FaultMiddleware:
         self.max_header_count = max_header_count
         self.max_header_bytes = max_header_bytes
         self.schedule = schedule
-        self.limiter = limiter
         self.token_limiter = token_limiter
 
     async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
@@ -157,14 +156,6 @@ class FaultMiddleware:
             await self.app(scope, receive, send)
             return
         path: str = scope["path"]
-        if self.limiter.rate > 0:
-            tenant = tenant_of(path)
-            if tenant is not None:
-                key = (header(scope.get("headers", []), b"st-app-key") or b"", tenant)
-                wait = self.limiter.take(key)
-                if wait:
-                    await self._throttled(scope, receive, send, wait)
-                    return
         if path == "/connect/token" and self.token_limiter.rate > 0 and scope["method"] == "POST":
             body, _, receive = await _buffer_body(receive, MAX_TOKEN_FORM)
             wait = self.token_limiter.take(_token_client_id(scope, body))
@@ -176,14 +167,6 @@ class FaultMiddleware:
             await self.app(scope, receive, send)
             return
         await self._fault(scope, receive, send, fired)
-
-    async def _throttled(self, scope: Any, receive: Any, send: Any, wait: float) -> None:
-        seconds = retry_after(wait)
-        scope[FAULT_KEY] = {"kind": "rate_limit", "retryAfter": seconds}
-        limit = self.limiter.limit
-        title = f"Rate limit is exceeded. Try again in {seconds} seconds."
-        data = {"limit": limit, "perSeconds": self.limiter.per}
-        await _error(429, title, title, data, seconds)(scope, receive, send)
 
     async def _token_throttled(self, scope: Any, receive: Any, send: Any, wait: float) -> None:
         # OAuth-style, like every other answer of the token endpoint; "slow_down" is RFC 8628's

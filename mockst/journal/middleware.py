@@ -11,7 +11,6 @@ import time
 from collections.abc import Awaitable
 from typing import Any
 
-from mockst.journal.entry import pack_headers
 from mockst.journal.ring import Journal
 from mockst.wire import FAULT_KEY, SERVER_RECEIVE_KEY
 
@@ -47,8 +46,7 @@ class JournalMiddleware:
             if kind == "http.response.body":
                 journal.record_response(entry, message.get("body", b""))
             elif kind == "http.response.start":
-                entry.status = message["status"]
-                entry.response_headers = pack_headers(message.get("headers", ()))
+                journal.record_response_start(entry, message["status"], message.get("headers", ()))
             return send(message)
 
         # faults.drop_connection reaches uvicorn through it. Removed when the call ends: uvicorn's

@@ -268,6 +268,17 @@ DEVIATIONS: tuple[Deviation, ...] = (
         example='PATCH /settings/v2/tenant/T/tag-types/2 {"name": "<name of tag type 1>"} -> 400',
     ),
     Deviation(
+        id="unique-booking-provider-tag-names",
+        kind="business-rule",
+        check="ST202",
+        operations=frozenset({"BookingProviderTags_Update"}),
+        errors=((r"tagName", r"A booking provider tag named '.*' already exists\."),),
+        why="Booking provider tag names are unique in a tenant; a rename declares no 409, so the "
+        "conflict is answered 400 with the field error.",
+        example='PATCH /crm/v2/tenant/T/booking-provider-tags/2 {"tagName": "<name of tag 1>"} '
+        "-> 400",
+    ),
+    Deviation(
         id="referenced-rows-exist",
         kind="business-rule",
         check="ST202",

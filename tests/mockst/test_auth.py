@@ -73,7 +73,7 @@ def test_token_endpoint_rejects_malformed_requests(client: TestClient, onboard: 
     )
     assert garbage.status_code == 400 and garbage.json()["error"] == "invalid_request"
     huge = client.post("/connect/token", data={"grant_type": "x" * 20_000})
-    assert huge.status_code == 400
+    assert huge.status_code == 413 and huge.json()["error"] == "invalid_request"
 
 
 def test_basic_client_authentication(client: TestClient, onboard: Onboard) -> None:

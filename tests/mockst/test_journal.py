@@ -151,6 +151,29 @@ def test_total_bytes_bound_drops_old_entries() -> None:
     assert stats["dropped"] >= 18
 
 
+def test_the_byte_budget_counts_whole_entries() -> None:
+    # Long URLs and big headers, no bodies: a budget of bodies alone would keep all of them.
+    budget = 2 * 1_048_576
+    config = Config(rate_limit=0, journal_total_bytes=budget)
+    app = create_app(config=config)
+    journal = app.state.journal
+    headers = {f"X-Pad-{i}": "h" * 1000 for i in range(30)}
+    with TestClient(app) as http:
+        for i in range(120):
+            http.get(f"/crm/v2/tenant/1/customers?name={'q' * 60_000}&n={i}", headers=headers)
+        held = sum(
+            len(e.path) + len(e.query) + len(e.request_headers) + len(e.response_headers)
+            + len(e.request_body) + len(e.response_body)
+            for e in journal.snapshot()
+        )  # fmt: skip
+        stats = journal.stats()
+        assert held <= stats["retainedBytes"] <= budget
+        assert stats["dropped"] >= 80
+        # Clearing frees it: nothing is held, nothing counted.
+        http.delete("/_mock/journal")
+        assert journal.retained == 0 and len(journal.entries) <= 1
+
+
 def test_clear_and_in_process_access(http: TestClient) -> None:
     http.get("/_mock/clock")
     journal = http.app.state.journal  # type: ignore[attr-defined]

@@ -168,3 +168,42 @@ def test_rate_limit_zero_disables() -> None:
         assert all(http.get(a["tags"], headers=a["headers"]).status_code == 200 for _ in range(80))
         for _ in range(70):
             take_token(http, a["clientId"], a["clientSecret"])
+
+
+def test_a_token_per_call_client_runs_on_the_defaults() -> None:
+    # servicepytan takes a new token before every call: 300 calls over 50 s of (fake) wall
+    # clock are five times what a throttle of 60 token requests a minute lets through.
+    app = create_app()
+    app.state.rate_limiter.clock = clock = FakeClock()
+    app.state.token_rate_limiter.clock = clock
+    with TestClient(app) as http:
+        creds = http.post("/_mock/quickstart", json={}).json()
+        tags = f"/crm/v2/tenant/{creds['tenantId']}/booking-provider-tags"
+        form = {"grant_type": "client_credentials", "client_id": creds["clientId"]}
+        form["client_secret"] = creds["clientSecret"]
+        for _ in range(300):
+            issued = http.post("/connect/token", data=form)
+            assert issued.status_code == 200, issued.text
+            headers = api_headers(creds, issued.json()["access_token"])
+            assert http.get(tags, headers=headers).status_code == 200
+            clock.now += 1 / 6  # ten times the API limit's spacing: 50 s over the run
+    assert Config().token_rate_limit == 0 and Config.load(token_rate_limit=6).token_rate_limit == 6
+
+
+def test_calls_the_guard_refuses_spend_no_budget() -> None:
+    app = create_app(config=Config(rate_limit=5))
+    app.state.rate_limiter.clock = FakeClock()
+    with TestClient(app) as http:
+        victim = _onboard(http)
+        other = _onboard(http)
+        forged = {"ST-App-Key": victim["appKey"], "Authorization": "Bearer not-a-token"}
+        wrong_tenant = {**other["headers"], "ST-App-Key": victim["appKey"]}
+        for _ in range(20):
+            assert http.get(victim["tags"], headers={"ST-App-Key": victim["appKey"]}).status_code
+            assert http.get(victim["tags"], headers=forged).status_code == 401
+            assert http.get(victim["tags"], headers=wrong_tenant).status_code in (401, 403)
+        statuses = [
+            http.get(victim["tags"], headers=victim["headers"]).status_code for _ in range(5)
+        ]
+        assert statuses == [200] * 5
+        assert http.get(victim["tags"], headers=victim["headers"]).status_code == 429

@@ -55,7 +55,7 @@ def test_bodies(server: str) -> None:
             "nested objects": (customers, b'{"a":' * 5_000 + b"1" + b"}" * 5_000, headers, 400),
             "invalid UTF-8": (customers, b'{"name":"\xff\xfe"}', headers, 400),
             "not JSON": (customers, b"name=x", {**creds["headers"], **FORM}, 415),
-            "token form, oversized": ("/connect/token", b"a" * 2_000_000, FORM, 400),
+            "token form, oversized": ("/connect/token", b"a" * 2_000_000, FORM, 413),
             "token form, invalid UTF-8": ("/connect/token", b"grant_type=\xff", FORM, 400),
             "control, nested": ("/_mock/tenants", b"[" * 100_000 + b"]" * 100_000, JSON, 400),
             "control, garbage": ("/_mock/world", bytes(range(256)), JSON, 400),
