@@ -22,13 +22,13 @@ from test_bookings import Conn, make_client, onboard
 
 from mockst.api import registry
 from mockst.config import Config
-from mockst.control.models import CRM_AND_SETTINGS_SCOPES
+from mockst.control.models import every_scope
 from mockst.crm.contacts import RELATIONSHIPS_TABLE
 from mockst.identity.service import BOOKING_PROVIDER_TAGS
 from mockst.store.world import World
 
 MARKER = "Rivalmark"
-SCOPES = list(CRM_AND_SETTINGS_SCOPES)
+SCOPES = every_scope()
 NO_LIMITS = Config(rate_limit=0, token_rate_limit=0)
 
 
@@ -160,7 +160,10 @@ def test_contacts_v2_reach_no_booking_of_another_provider(tenant: Tenant) -> Non
 
 # -- every operation, every id --------------------------------------------------------------
 
-OPERATIONS = sorted(registry.operations(), key=lambda op: op.operation_id)
+# Simulated operations: a planned one holds no rows and answers a placeholder (501 by design).
+OPERATIONS = sorted(
+    (op for op in registry.operations() if not op.planned), key=lambda op: op.operation_id
+)
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
 
 
