@@ -6,7 +6,7 @@ Each operation answers a placeholder (``Resource.planned``) until its handler is
 
 from __future__ import annotations
 
-from mockst.api.listing import ACTIVE
+from mockst.api.listing import ACTIVE, PAGE_PARAMS
 from mockst.api.operation import Empty, One, Page
 from mockst.api.params import Param, path
 from mockst.api.resource import Resource
@@ -34,9 +34,7 @@ OPERATIONS = [
         "ArrivalWindows_GetList",
         "GET",
         query=(
-            Param("page", "int32"),
-            Param("pageSize", "int32"),
-            Param("includeTotal", "bool"),
+            *PAGE_PARAMS,
             Param("createdBefore", "datetime"),
             Param("createdOnOrAfter", "datetime"),
             ACTIVE,

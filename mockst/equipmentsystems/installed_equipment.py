@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pydantic import ConfigDict, Field
 
-from mockst.api.listing import ACTIVE
+from mockst.api.listing import ACTIVE, PAGE_PARAMS
 from mockst.api.operation import Empty, One, Page
 from mockst.api.params import Param, path
 from mockst.api.resource import Resource
@@ -50,9 +50,7 @@ OPERATIONS = [
             Param("createdOnOrAfter", "datetime"),
             Param("modifiedBefore", "datetime"),
             Param("modifiedOnOrAfter", "datetime"),
-            Param("page", "int32"),
-            Param("pageSize", "int32"),
-            Param("includeTotal", "bool"),
+            *PAGE_PARAMS,
             Param("sort", "string"),
             ACTIVE,
         ),

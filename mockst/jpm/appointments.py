@@ -6,7 +6,7 @@ Each operation answers a placeholder (``Resource.planned``) until its handler is
 
 from __future__ import annotations
 
-from mockst.api.listing import ACTIVE
+from mockst.api.listing import ACTIVE, PAGE_PARAMS
 from mockst.api.operation import Empty, One, Page
 from mockst.api.params import Param, enum_param, path
 from mockst.api.resource import Resource
@@ -66,9 +66,7 @@ OPERATIONS = [
             Param("modifiedOnOrAfter", "datetime"),
             Param("createdOnOrAfter", "datetime"),
             Param("createdBefore", "datetime"),
-            Param("page", "int32"),
-            Param("pageSize", "int32"),
-            Param("includeTotal", "bool"),
+            *PAGE_PARAMS,
             Param("sort", "string"),
         ),
         response=Page(AppointmentResponse),

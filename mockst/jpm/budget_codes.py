@@ -6,6 +6,7 @@ Each operation answers a placeholder (``Resource.planned``) until its handler is
 
 from __future__ import annotations
 
+from mockst.api.listing import PAGE_PARAMS
 from mockst.api.operation import One, Page
 from mockst.api.params import Param, path
 from mockst.api.resource import Resource
@@ -36,11 +37,7 @@ OPERATIONS = [
         "GET",
         suffix="/segments",
         scope="tn.jpm.segments:r",
-        query=(
-            Param("page", "int32"),
-            Param("pageSize", "int32"),
-            Param("includeTotal", "bool"),
-        ),
+        query=(*PAGE_PARAMS,),
         response=One(ListSegmentsResponse),
     ),
     BUDGET_CODES.planned(
@@ -49,11 +46,7 @@ OPERATIONS = [
         suffix="/projects/{projectId}/segments",
         scope="tn.jpm.segments:r",
         path_params=(path("projectId"),),
-        query=(
-            Param("page", "int32"),
-            Param("pageSize", "int32"),
-            Param("includeTotal", "bool"),
-        ),
+        query=(*PAGE_PARAMS,),
         response=One(ListSegmentsResponse),
     ),
     BUDGET_CODES.planned(
@@ -62,12 +55,7 @@ OPERATIONS = [
         suffix="/segments/{segmentId}/items",
         scope="tn.jpm.segments:r",
         path_params=(path("segmentId"),),
-        query=(
-            Param("page", "int32"),
-            Param("pageSize", "int32"),
-            Param("includeTotal", "bool"),
-            Param("includeChildren", "bool"),
-        ),
+        query=(*PAGE_PARAMS, Param("includeChildren", "bool"),),
         response=Page(SegmentItemModel),
     ),
     BUDGET_CODES.planned(
@@ -76,12 +64,7 @@ OPERATIONS = [
         suffix="/projects/{projectId}/segments/{segmentId}/items",
         scope="tn.jpm.segments:r",
         path_params=(path("projectId"), path("segmentId"),),
-        query=(
-            Param("page", "int32"),
-            Param("pageSize", "int32"),
-            Param("includeTotal", "bool"),
-            Param("includeChildren", "bool"),
-        ),
+        query=(*PAGE_PARAMS, Param("includeChildren", "bool"),),
         response=Page(SegmentItemModel),
     ),
     BUDGET_CODES.planned(
@@ -90,12 +73,7 @@ OPERATIONS = [
         suffix="/segments/{segmentId}/items/{segmentItemId}/children",
         scope="tn.jpm.segments:r",
         path_params=(path("segmentId"), path("segmentItemId"),),
-        query=(
-            Param("page", "int32"),
-            Param("pageSize", "int32"),
-            Param("includeTotal", "bool"),
-            Param("includeChildren", "bool"),
-        ),
+        query=(*PAGE_PARAMS, Param("includeChildren", "bool"),),
         response=Page(SegmentItemModel),
     ),
     BUDGET_CODES.planned(
@@ -104,12 +82,7 @@ OPERATIONS = [
         suffix="/projects/{projectId}/segments/{segmentId}/items/{segmentItemId}/children",
         scope="tn.jpm.segments:r",
         path_params=(path("projectId"), path("segmentId"), path("segmentItemId"),),
-        query=(
-            Param("page", "int32"),
-            Param("pageSize", "int32"),
-            Param("includeTotal", "bool"),
-            Param("includeChildren", "bool"),
-        ),
+        query=(*PAGE_PARAMS, Param("includeChildren", "bool"),),
         response=Page(SegmentItemModel),
     ),
     BUDGET_CODES.planned(
@@ -120,9 +93,7 @@ OPERATIONS = [
             Param("budgetCodeIds", "string"),
             Param("segmentIds", "string"),
             Param("segmentItemIds", "string"),
-            Param("page", "int32"),
-            Param("pageSize", "int32"),
-            Param("includeTotal", "bool"),
+            *PAGE_PARAMS,
         ),
         response=Page(BudgetCodeModel),
     ),
@@ -142,9 +113,7 @@ OPERATIONS = [
             Param("budgetCodeIds", "string"),
             Param("segmentIds", "string"),
             Param("segmentItemIds", "string"),
-            Param("page", "int32"),
-            Param("pageSize", "int32"),
-            Param("includeTotal", "bool"),
+            *PAGE_PARAMS,
         ),
         response=Page(BudgetCodeModel),
     ),

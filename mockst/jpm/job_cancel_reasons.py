@@ -6,7 +6,7 @@ Each operation answers a placeholder (``Resource.planned``) until its handler is
 
 from __future__ import annotations
 
-from mockst.api.listing import ACTIVE
+from mockst.api.listing import ACTIVE, PAGE_PARAMS
 from mockst.api.operation import Page
 from mockst.api.params import Param
 from mockst.api.resource import Resource
@@ -27,9 +27,7 @@ OPERATIONS = [
         "JobCancelReasons_GetList",
         "GET",
         query=(
-            Param("page", "int32"),
-            Param("pageSize", "int32"),
-            Param("includeTotal", "bool"),
+            *PAGE_PARAMS,
             ACTIVE,
             Param("createdBefore", "datetime"),
             Param("createdOnOrAfter", "datetime"),

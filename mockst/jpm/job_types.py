@@ -6,7 +6,7 @@ Each operation answers a placeholder (``Resource.planned``) until its handler is
 
 from __future__ import annotations
 
-from mockst.api.listing import ACTIVE
+from mockst.api.listing import ACTIVE, PAGE_PARAMS
 from mockst.api.operation import One, Page
 from mockst.api.params import Param, path
 from mockst.api.resource import Resource
@@ -32,9 +32,7 @@ OPERATIONS = [
             Param("maxDuration", "int32"),
             Param("priority", "string"),
             Param("ids", "string"),
-            Param("page", "int32"),
-            Param("pageSize", "int32"),
-            Param("includeTotal", "bool"),
+            *PAGE_PARAMS,
             ACTIVE,
             Param("orderBy", "string"),
             Param("orderByDirection", "string"),

@@ -6,6 +6,7 @@ Each operation answers a placeholder (``Resource.planned``) until its handler is
 
 from __future__ import annotations
 
+from mockst.api.listing import PAGE_PARAMS
 from mockst.api.operation import Empty, One, Page
 from mockst.api.params import Param, enum_param, path
 from mockst.api.resource import Resource
@@ -58,9 +59,7 @@ OPERATIONS = [
         "Jobs_GetList",
         "GET",
         query=(
-            Param("page", "int32"),
-            Param("pageSize", "int32"),
-            Param("includeTotal", "bool"),
+            *PAGE_PARAMS,
             Param("ids", "string"),
             Param("number", "string"),
             Param("projectId", "int64"),
@@ -125,11 +124,7 @@ OPERATIONS = [
         "GET",
         suffix="/{id}/notes",
         path_params=(path("id"),),
-        query=(
-            Param("page", "int32"),
-            Param("pageSize", "int32"),
-            Param("includeTotal", "bool"),
-        ),
+        query=(*PAGE_PARAMS,),
         response=Page(NoteResponse),
         errors=(400, 404),
     ),
@@ -169,11 +164,7 @@ OPERATIONS = [
         "GET",
         suffix="/{id}/canceled-log",
         path_params=(path("id"),),
-        query=(
-            Param("page", "int32"),
-            Param("pageSize", "int32"),
-            Param("includeTotal", "bool"),
-        ),
+        query=(*PAGE_PARAMS,),
         response=Page(JobCanceledLogResponse),
         errors=(400, 404),
     ),
@@ -190,9 +181,7 @@ OPERATIONS = [
         "GET",
         suffix="/custom-fields",
         query=(
-            Param("page", "int32"),
-            Param("pageSize", "int32"),
-            Param("includeTotal", "bool"),
+            *PAGE_PARAMS,
             Param("createdBefore", "datetime"),
             Param("createdOnOrAfter", "datetime"),
             Param("modifiedBefore", "datetime"),

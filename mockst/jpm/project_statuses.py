@@ -6,6 +6,7 @@ Each operation answers a placeholder (``Resource.planned``) until its handler is
 
 from __future__ import annotations
 
+from mockst.api.listing import PAGE_PARAMS
 from mockst.api.operation import One, Page
 from mockst.api.params import Param, path
 from mockst.api.resource import Resource
@@ -28,9 +29,7 @@ OPERATIONS = [
         query=(
             Param("name", "string"),
             Param("ids", "string"),
-            Param("page", "int32"),
-            Param("pageSize", "int32"),
-            Param("includeTotal", "bool"),
+            *PAGE_PARAMS,
             Param("sort", "string"),
             Param("createdBefore", "datetime"),
             Param("createdOnOrAfter", "datetime"),

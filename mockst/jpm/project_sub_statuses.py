@@ -6,7 +6,7 @@ Each operation answers a placeholder (``Resource.planned``) until its handler is
 
 from __future__ import annotations
 
-from mockst.api.listing import ACTIVE
+from mockst.api.listing import ACTIVE, PAGE_PARAMS
 from mockst.api.operation import One, Page
 from mockst.api.params import Param, path
 from mockst.api.resource import Resource
@@ -30,9 +30,7 @@ OPERATIONS = [
             Param("name", "string"),
             Param("statusId", "int64"),
             Param("ids", "string"),
-            Param("page", "int32"),
-            Param("pageSize", "int32"),
-            Param("includeTotal", "bool"),
+            *PAGE_PARAMS,
             Param("sort", "string"),
             Param("createdBefore", "datetime"),
             Param("createdOnOrAfter", "datetime"),

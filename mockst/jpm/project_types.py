@@ -6,8 +6,9 @@ Each operation answers a placeholder (``Resource.planned``) until its handler is
 
 from __future__ import annotations
 
+from mockst.api.listing import PAGE_PARAMS
 from mockst.api.operation import One, Page
-from mockst.api.params import Param, path
+from mockst.api.params import path
 from mockst.api.resource import Resource
 from mockst.jpm import FAMILY
 from mockst.jpm.models.project_types import ProjectTypeResponse
@@ -33,11 +34,7 @@ OPERATIONS = [
     PROJECT_TYPES.planned(
         "ProjectTypes_GetList",
         "GET",
-        query=(
-            Param("page", "int32"),
-            Param("pageSize", "int32"),
-            Param("includeTotal", "bool"),
-        ),
+        query=(*PAGE_PARAMS,),
         response=Page(ProjectTypeResponse),
     ),
 ]

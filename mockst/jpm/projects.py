@@ -6,6 +6,7 @@ Each operation answers a placeholder (``Resource.planned``) until its handler is
 
 from __future__ import annotations
 
+from mockst.api.listing import PAGE_PARAMS
 from mockst.api.operation import Empty, One, Page
 from mockst.api.params import Param, path
 from mockst.api.resource import Resource
@@ -70,9 +71,7 @@ OPERATIONS = [
             Param("targetCompletionDateOnOrAfter", "datetime"),
             Param("modifiedBefore", "datetime"),
             Param("modifiedOnOrAfter", "datetime"),
-            Param("page", "int32"),
-            Param("pageSize", "int32"),
-            Param("includeTotal", "bool"),
+            *PAGE_PARAMS,
             Param("status", "string"),
             Param("sort", "string"),
             Param("externalDataApplicationGuid", "guid"),
@@ -92,11 +91,7 @@ OPERATIONS = [
         "GET",
         suffix="/{id}/notes",
         path_params=(path("id"),),
-        query=(
-            Param("page", "int32"),
-            Param("pageSize", "int32"),
-            Param("includeTotal", "bool"),
-        ),
+        query=(*PAGE_PARAMS,),
         response=Page(NoteResponse),
         errors=(400, 404),
     ),
@@ -128,9 +123,7 @@ OPERATIONS = [
         "GET",
         suffix="/custom-fields",
         query=(
-            Param("page", "int32"),
-            Param("pageSize", "int32"),
-            Param("includeTotal", "bool"),
+            *PAGE_PARAMS,
             Param("createdBefore", "datetime"),
             Param("createdOnOrAfter", "datetime"),
             Param("modifiedBefore", "datetime"),

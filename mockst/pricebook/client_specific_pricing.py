@@ -6,7 +6,7 @@ Each operation answers a placeholder (``Resource.planned``) until its handler is
 
 from __future__ import annotations
 
-from mockst.api.listing import ACTIVE
+from mockst.api.listing import ACTIVE, PAGE_PARAMS
 from mockst.api.operation import One, Page
 from mockst.api.params import Param, path
 from mockst.api.resource import Resource
@@ -30,14 +30,7 @@ OPERATIONS = [
     CLIENT_SPECIFIC_PRICING.planned(
         "ClientSpecificPricing_GetAllRateSheets",
         "GET",
-        query=(
-            Param("ids", "string"),
-            Param("searchTerm", "string"),
-            ACTIVE,
-            Param("page", "int32"),
-            Param("pageSize", "int32"),
-            Param("includeTotal", "bool"),
-        ),
+        query=(Param("ids", "string"), Param("searchTerm", "string"), ACTIVE, *PAGE_PARAMS,),
         response=Page(ClientSpecificPricingResponse),
     ),
     CLIENT_SPECIFIC_PRICING.planned(

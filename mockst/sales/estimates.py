@@ -6,7 +6,7 @@ Each operation answers a placeholder (``Resource.planned``) until its handler is
 
 from __future__ import annotations
 
-from mockst.api.listing import ACTIVE
+from mockst.api.listing import ACTIVE, PAGE_PARAMS
 from mockst.api.operation import Empty, One, Page
 from mockst.api.params import Param, path
 from mockst.api.resource import Resource
@@ -58,9 +58,7 @@ OPERATIONS = [
             Param("soldById", "int64"),
             Param("soldByEmployeeId", "int64"),
             Param("ids", "string"),
-            Param("page", "int32"),
-            Param("pageSize", "int32"),
-            Param("includeTotal", "bool"),
+            *PAGE_PARAMS,
             Param("soldAfter", "datetime"),
             Param("soldBefore", "datetime"),
             Param("status", "string"),
@@ -95,9 +93,7 @@ OPERATIONS = [
             Param("modifiedBefore", "datetime"),
             Param("modifiedOnOrAfter", "datetime"),
             Param("sort", "string"),
-            Param("page", "int32"),
-            Param("pageSize", "int32"),
-            Param("includeTotal", "bool"),
+            *PAGE_PARAMS,
         ),
         response=Page(EstimateItemResponse),
     ),

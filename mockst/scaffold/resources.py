@@ -278,6 +278,8 @@ def module_source(
     variable = snake(source.tag).upper()
     resource = {"path": path, "base": base, "scope": scope}
     body = [operation_source(op, source, variable, resource, names, schemas) for op in ops]
+    if not any("Param(" in text for text in body):
+        source.params.discard("Param")  # every parameter list was the shared page parameters
     lines = [
         f'"""{source.tag}: declared from the official document; not simulated yet.',
         "",
