@@ -1,7 +1,5 @@
-"""Job Planning and Management, declared from ``jpm-v2.json``.
-
-Its operations are planned (routed, guarded, documented; a placeholder answers) until
-each is simulated: ``docs/adding-a-family.md``."""
+"""Job Planning and Management v2 (JPM): jobs, appointments, job types, projects and the reasons
+work is held or canceled."""
 
 from mockst.api.family import Family
 
@@ -10,6 +8,6 @@ FAMILY = Family(
     title="Job Planning and Management",
     document="jpm-v2.json",
     server="/jpm/v2",
-    # uses=(...): the families whose data this one reads or changes (DESIGN.md);
-    # seed="mockst.<family>.seed:populate": its part of the demo world.
+    uses=("crm", "settings", "marketing"),
+    seed="mockst.jpm.seed:populate",
 )
