@@ -21,7 +21,7 @@ from pydantic import BaseModel
 from mockst.api.listing import project
 from mockst.api.operation import Call
 from mockst.api.params import Param
-from mockst.encoding import TICKS_PER_SECOND, parse_ticks, ticks_of
+from mockst.encoding import TICKS_PER_SECOND, parse_datetime, ticks_of
 from mockst.errors import validation_error
 from mockst.store.table import Row, Table
 
@@ -65,7 +65,9 @@ def export_rows(
             after_seq = token
         else:
             try:
-                since = parse_ticks(start)  # to the tick: a row's own stamp includes it
+                # to the tick: a row's own stamp includes it; parse_datetime refuses an instant
+                # past the last one a date-time holds (9999-12-31T23:00-05:00)
+                since = ticks_of(parse_datetime(start))
             except (ValueError, OverflowError):
                 raise validation_error(
                     {"from": ["Expected a continuation token or a date such as 2020-01-01."]}
