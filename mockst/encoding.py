@@ -143,7 +143,8 @@ def _default(value: Any) -> Any:
 
 
 def dumps(value: Any) -> bytes:
-    return orjson.dumps(value, default=_default)
+    # Every datetime through the one writer: orjson would write its own form (+00:00, 6 digits).
+    return orjson.dumps(value, default=_default, option=orjson.OPT_PASSTHROUGH_DATETIME)
 
 
 def dumps_to_keep(value: Any) -> bytes:
