@@ -151,9 +151,9 @@ scenario(
         description="The world's rows were written at instants whose stamps have 0 to 7 "
         "fractional digits (ServiceTitan trims trailing zeros: 2026-01-02T10:00:00Z, "
         "…:00.12Z, …:00.1234567Z), an empty customFields or externalData is null, as in "
-        "production, and decimals keep four places (0.0000, 25.1700). A connector that parses stamps by fixed width or iterates a list without "
-        "allowing for null fails here, and the report names the field, rather than in "
-        "production.",
+        "production, and decimals keep four places (0.0000, 25.1700). A connector that "
+        "parses stamps by fixed width or iterates a list without allowing for null fails "
+        "here, and the report names the field, rather than in production.",
         exercises=("reads-real-formats", "task-completed"),
         real_formats=True,
     )
