@@ -27,7 +27,8 @@ class Scenario:
     clock_jump: float = TOKEN_LIFETIME + 60
     runs: int = 1
     rotate_secret_between_runs: bool = False
-    real_formats: bool = False  # stamps of every length in the world, empty lists served as null
+    # stamps of every length in the world, empty lists served as null, decimals with 4 places
+    real_formats: bool = False
     notes: tuple[str, ...] = field(default_factory=tuple)
 
 
@@ -146,13 +147,13 @@ scenario(
 scenario(
     Scenario(
         name="real-formats",
-        summary="Values as production writes them: trimmed stamps, null for empty lists.",
+        summary="Values as production writes them: trimmed stamps, null lists, scaled decimals.",
         description="The world's rows were written at instants whose stamps have 0 to 7 "
         "fractional digits (ServiceTitan trims trailing zeros: 2026-01-02T10:00:00Z, "
-        "…:00.12Z, …:00.1234567Z), and an empty customFields or externalData is null, as in "
-        "production. A connector that parses stamps by fixed width or iterates a list without "
-        "allowing for null fails here, and the report names the field, rather than in "
-        "production.",
+        "…:00.12Z, …:00.1234567Z), an empty customFields or externalData is null, as in "
+        "production, and decimals keep four places (0.0000, 25.1700). A connector that "
+        "parses stamps by fixed width or iterates a list without allowing for null fails "
+        "here, and the report names the field, rather than in production.",
         exercises=("reads-real-formats", "task-completed"),
         real_formats=True,
     )

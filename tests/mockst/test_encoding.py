@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from mockst.clock import Clock
 from mockst.encoding import (
+    dumps,
     format_date,
     format_datetime,
     format_ticks,
@@ -122,3 +123,12 @@ def test_no_module_but_the_encoding_writes_date_times_itself() -> None:
         if path.name != "encoding.py" and re.search(r"\.(isoformat|strftime)\(", path.read_text())
     ]
     assert writers == []
+
+
+def test_json_answers_write_datetimes_through_the_one_writer() -> None:
+    plain = datetime(2026, 1, 2, 3, 4, 5, 120000, tzinfo=UTC)
+    exact = parse_datetime("2026-01-02T03:04:05.1234567Z")
+    assert dumps({"a": plain, "b": exact, "c": [plain.replace(microsecond=0)]}) == (
+        b'{"a":"2026-01-02T03:04:05.12Z","b":"2026-01-02T03:04:05.1234567Z",'
+        b'"c":["2026-01-02T03:04:05Z"]}'
+    )
