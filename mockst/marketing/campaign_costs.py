@@ -6,6 +6,7 @@ Each operation answers a placeholder (``Resource.planned``) until its handler is
 
 from __future__ import annotations
 
+from mockst.api.listing import PAGE_PARAMS
 from mockst.api.operation import One, Page
 from mockst.api.params import Param, path
 from mockst.api.resource import Resource
@@ -31,9 +32,7 @@ OPERATIONS = [
         "CampaignCosts_GetList",
         "GET",
         query=(
-            Param("page", "int32"),
-            Param("pageSize", "int32"),
-            Param("includeTotal", "bool"),
+            *PAGE_PARAMS,
             Param("year", "int32"),
             Param("month", "int32"),
             Param("campaignId", "int64"),

@@ -26,6 +26,7 @@ from mockst.scaffold.models import (
     class_names,
     class_source,
     ordered,
+    parent_of,
     q,
     refs,
     shared_models,
@@ -93,7 +94,14 @@ def models_source(
     need = ModelSource()
     order, _ = ordered(members, schemas)
     mine = [official for official in order if home[official] != SHARED_MODULE]
-    classes = [class_source(writer, official, schemas[official], need) for official in mine]
+    # A parent is a class already written above in this module, or one of the family's common
+    # ones (a resource's module imports common, never the other way round).
+    common = [] if module == "common" else [o for o, m in home.items() if m.endswith(".common")]
+    classes: list[str] = []
+    for index, official in enumerate(mine):
+        parent = parent_of(official, schemas, [*mine[:index], *common])
+        shown = (parent, schemas[parent]) if parent is not None else None
+        classes.append(class_source(writer, official, schemas[official], need, shown))
     reexported = sorted(names[official] for official in order if official not in mine)
     imports = ["from __future__ import annotations", ""]
     if need.typing:

@@ -227,9 +227,43 @@ def field_line(
     return f"    {attr}: {annotation} = Field({', '.join(options)})"
 
 
+def _fields(schema: dict[str, Any]) -> list[tuple[str, str, bool]]:
+    """(name, schema without prose, required) of each property, to compare two schemas' fields."""
+    required = set(schema.get("required", []))
+    return [
+        (prop, json.dumps({k: v for k, v in spec.items() if k != "description"}, sort_keys=True),
+         prop in required)
+        for prop, spec in (schema.get("properties") or {}).items()
+    ]
+
+
+def parent_of(
+    official: str, schemas: dict[str, Any], candidates: Iterable[str], least: int = 3
+) -> str | None:
+    """The candidate whose fields open ``official``'s fields, the same and in the same order (the
+    longest, with at least ``least``): the documents repeat a response's fields in its export
+    and detail variants, and a subclass says so once."""
+    mine = _fields(schemas[official])
+    best: str | None = None
+    for candidate in candidates:
+        if candidate == official or "enum" in schemas[candidate]:
+            continue
+        theirs = _fields(schemas[candidate])
+        longer = best is None or len(theirs) > len(_fields(schemas[best]))
+        if len(theirs) >= least and mine[: len(theirs)] == theirs and longer:
+            best = candidate
+    return best
+
+
 def class_source(
-    writer: TypeWriter, official: str, schema: dict[str, Any], need: ModelSource
+    writer: TypeWriter,
+    official: str,
+    schema: dict[str, Any],
+    need: ModelSource,
+    parent: tuple[str, dict[str, Any]] | None = None,
 ) -> str:
+    """The class of one schema; with ``parent`` (official name, schema), a subclass adding only
+    the fields that follow the parent's."""
     name = writer.names[official]
     if "enum" in schema:
         integer = schema.get("type") == "integer"
@@ -245,17 +279,24 @@ def class_source(
             used.add(member)
             lines.append(f"    {member} = {json.dumps(value)}")
         return "\n".join(lines)
-    need.types.add("StModel")
     need.pydantic.add("ConfigDict")
     config = f"    model_config = ConfigDict(title={q(official)})"
     if len(config) > 100:
         config = f"    model_config = ConfigDict(\n        title={q(official)}\n    )"
-    lines = [f"class {name}(StModel):", config]
+    inherited = 0
+    if parent is None:
+        need.types.add("StModel")
+        base = "StModel"
+    else:
+        need.refs.add(parent[0])
+        base = writer.names[parent[0]]
+        inherited = len(parent[1].get("properties") or {})
+    lines = [f"class {name}({base}):", config]
     required = set(schema.get("required", []))
-    properties = schema.get("properties") or {}
+    properties = list((schema.get("properties") or {}).items())[inherited:]
     if properties:
         lines.append("")
-    for prop, prop_schema in properties.items():
+    for prop, prop_schema in properties:
         lines.append(field_line(writer, prop, prop_schema, prop in required, need))
     return "\n".join(lines)
 

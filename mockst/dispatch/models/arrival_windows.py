@@ -29,12 +29,8 @@ class CreateArrivalWindowRequest(StModel):
     businessUnitIds: list[Int64]
 
 
-class UpdateArrivalWindowRequest(StModel):
+class UpdateArrivalWindowRequest(CreateArrivalWindowRequest):
     model_config = ConfigDict(title="Dispatch.V2.UpdateArrivalWindowRequest")
-
-    start: Duration
-    duration: Duration
-    businessUnitIds: list[Int64]
 
 
 class SetArrivalWindowStatusRequest(StModel):

@@ -24,17 +24,9 @@ class BusinessHourModel(StModel):
     sunday: list[TimeRange]
 
 
-class CreateBusinessHourResponse(StModel):
+class CreateBusinessHourResponse(BusinessHourModel):
     model_config = ConfigDict(title="Dispatch.V2.CreateBusinessHourResponse")
 
-    weekdays: list[TimeRange]
-    saturday: list[TimeRange]
-    sunday: list[TimeRange]
 
-
-class CreateBusinessHourRequest(StModel):
+class CreateBusinessHourRequest(BusinessHourModel):
     model_config = ConfigDict(title="Dispatch.V2.CreateBusinessHourRequest")
-
-    weekdays: list[TimeRange]
-    saturday: list[TimeRange]
-    sunday: list[TimeRange]

@@ -77,26 +77,11 @@ class RepeatEndTypeInt32(SpecIntEnum):
     ON = 2
 
 
-class CreateNonJobAppointmentResult(StModel):
+class CreateNonJobAppointmentResult(GetNonJobAppointmentResponse):
     model_config = ConfigDict(
         title="Dispatch.Contracts.NonJobAppointment.CreateNonJobAppointmentResult"
     )
 
-    id: Int64
-    technicianId: Int64
-    start: DateTime
-    name: str
-    duration: Duration
-    timesheetCodeId: Int64
-    summary: str
-    clearDispatchBoard: bool
-    clearTechnicianView: bool
-    removeTechnicianFromCapacityPlanning: bool
-    allDay: bool
-    showOnTechnicianSchedule: bool
-    active: bool
-    createdOn: DateTime
-    createdById: Int64
     repeat: bool | None = None
     countOccurrences: Int32 | None = None
     interval: Int32 | None = None
@@ -146,27 +131,8 @@ class CreateNonJobAppointmentRequest(StModel):
     daysOfWeek: str | None = None
 
 
-class NonJobAppointmentUpdateRequest(StModel):
+class NonJobAppointmentUpdateRequest(CreateNonJobAppointmentRequest):
     model_config = ConfigDict(title="Dispatch.V2.NonJobAppointmentUpdateRequest")
-
-    technicianId: Int64
-    start: DateTime
-    duration: Duration
-    name: str
-    timesheetCodeId: Int64 | None = None
-    summary: str | None = None
-    clearDispatchBoard: bool | None = None
-    clearTechnicianView: bool | None = None
-    showOnTechnicianSchedule: bool | None = None
-    removeTechnicianFromCapacityPlanning: bool | None = None
-    allDay: bool | None = None
-    repeat: bool | None = None
-    countOccurrences: Int32 | None = None
-    interval: Int32 | None = None
-    frequency: RepeatFrequency | None = None
-    endType: RepeatEndType | None = None
-    endOn: DateTime | None = None
-    daysOfWeek: str | None = None
 
 
 class DeleteNonJobAppointmentResult(StModel):

@@ -20,15 +20,9 @@ class TeamResponse(StModel):
     modifiedOn: DateTime
 
 
-class CreateTeamResponse(StModel):
+class CreateTeamResponse(TeamResponse):
     model_config = ConfigDict(title="Dispatch.V2.CreateTeamResponse")
 
-    id: Int64
-    active: bool
-    name: str | None = None
-    createdBy: Int64 | None = None
-    createdOn: DateTime
-    modifiedOn: DateTime
     created: bool
 
 

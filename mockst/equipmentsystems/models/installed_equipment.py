@@ -8,9 +8,8 @@ from pydantic import ConfigDict, Field
 
 from mockst.api.types import DateTime, Decimal, Int32, Int64, SpecStrEnum, StModel, string_format
 from mockst.equipmentsystems.models.common import (
+    InstalledEquipmentResponse,
     InstalledEquipmentStatus,
-    InstalledEquipmentTypeModel,
-    TagResponseModel,
 )
 
 Date = string_format("date")
@@ -44,36 +43,9 @@ class AttachmentApiModel(StModel):
     url: str
 
 
-class InstalledEquipmentDetailedResponse(StModel):
+class InstalledEquipmentDetailedResponse(InstalledEquipmentResponse):
     model_config = ConfigDict(title="EquipmentSystems.V2.InstalledEquipmentDetailedResponse")
 
-    id: Int64
-    active: bool
-    equipmentId: Int64 | None = None
-    locationId: Int64
-    customerId: Int64
-    invoiceItemId: Int64 | None = None
-    name: str
-    type: InstalledEquipmentTypeModel | None = None
-    installedOn: DateTime | None = None
-    createdOn: DateTime
-    modifiedOn: DateTime
-    serialNumber: str
-    barcodeId: str | None = None
-    memo: str
-    manufacturer: str
-    model: str
-    cost: Decimal
-    status: InstalledEquipmentStatus
-    manufacturerWarrantyStart: DateTime | None = None
-    manufacturerWarrantyEnd: DateTime | None = None
-    serviceProviderWarrantyStart: DateTime | None = None
-    serviceProviderWarrantyEnd: DateTime | None = None
-    tags: list[TagResponseModel] | None = None
-    actualReplacementDate: Date | None = None
-    manufacturedOn: Date | None = None
-    predictedReplacementMonths: Int32 | None = None
-    predictedReplacementDate: Date | None = None
     customFields: list[CustomFieldResponseModel] | None = None
     attachments: list[AttachmentApiModel] | None = None
 

@@ -50,12 +50,8 @@ class UpdateClientSpecificPricingResponse(StModel):
     exceptions: list[UpdateClientSpecificPricingExceptionResponse]
 
 
-class ClientSpecificPricingExceptionRequest(StModel):
+class ClientSpecificPricingExceptionRequest(UpdateClientSpecificPricingExceptionResponse):
     model_config = ConfigDict(title="Estimates.V2.ClientSpecificPricingExceptionRequest")
-
-    skuId: Int64
-    value: Decimal
-    valueType: MarkupType
 
 
 class UpdateClientSpecificPricingRequest(StModel):

@@ -216,12 +216,8 @@ class SkuVendorRequest(StModel):
     otherSubAccounts: list[SkuVendorSubAccountRequest] | None = None
 
 
-class DimensionsRequest(StModel):
+class DimensionsRequest(DimensionsResponse):
     model_config = ConfigDict(title="Pricebook.V2.DimensionsRequest")
-
-    height: Decimal | None = None
-    width: Decimal | None = None
-    depth: Decimal | None = None
 
 
 class SkuCategoryResponse(StModel):

@@ -6,10 +6,9 @@ from __future__ import annotations
 
 from pydantic import ConfigDict
 
-from mockst.api.types import DateTime, Decimal, Int32, Int64, StModel, string_format
+from mockst.api.types import DateTime, Decimal, Int64, StModel, string_format
 from mockst.pricebook.models.common import (
     CategoryResponse,
-    CategoryType,
     DimensionsResponse,
     EquipmentRecommendationResponse,
     ExternalDataModel,
@@ -23,26 +22,8 @@ from mockst.pricebook.models.common import (
 Html = string_format("html")
 
 
-class ExportCategoryResponse(StModel):
+class ExportCategoryResponse(CategoryResponse):
     model_config = ConfigDict(title="Pricebook.V2.ExportCategoryResponse")
-
-    id: Int64
-    name: str
-    active: bool
-    description: str | None = None
-    image: str | None = None
-    parentId: Int64 | None = None
-    position: Int32
-    categoryType: CategoryType
-    subcategories: list[CategoryResponse] | None = None
-    businessUnitIds: list[Int64] | None = None
-    skuImages: list[str] | None = None
-    skuVideos: list[str] | None = None
-    source: str | None = None
-    externalId: str | None = None
-    hideInMobile: bool
-    createdOn: DateTime
-    modifiedOn: DateTime
 
 
 class ExportEquipmentResponse(StModel):

@@ -12,7 +12,6 @@ from mockst.sales.models.common import (
     EstimateReviewStatus,
     EstimateStatusModel,
     ExternalLinkResponse,
-    SkuModel,
 )
 
 Html = string_format("html")
@@ -133,24 +132,7 @@ class SellRequest(StModel):
     soldBy: Int64
 
 
-class EstimateItemUpdateResponse(StModel):
+class EstimateItemUpdateResponse(EstimateItemResponse):
     model_config = ConfigDict(title="Estimates.V2.EstimateItemUpdateResponse")
 
-    id: Int64
-    sku: SkuModel
-    skuAccount: str
-    description: Html
-    membershipTypeId: Int64 | None = None
-    qty: Decimal
-    unitRate: Decimal
-    total: Decimal
-    unitCost: Decimal
-    totalCost: Decimal
-    itemGroupName: str
-    itemGroupRootId: Int64 | None = None
-    createdOn: DateTime
-    modifiedOn: DateTime
-    chargeable: bool | None = None
-    invoiceItemId: Int64 | None = None
-    budgetCodeId: Int64 | None = None
     estimateId: Int64

@@ -50,21 +50,12 @@ class V3CallType(SpecStrEnum):
     NOT_LEAD = "NotLead"
 
 
-class V3CallReasonModel(StModel):
+class V3CallReasonModel(SharedCallReasonModel):
     model_config = ConfigDict(title="Telecom.V3.CallReasonModel")
 
-    id: Int64
-    name: str
-    lead: bool
-    active: bool
 
-
-class V3CallAgentModel(StModel):
+class V3CallAgentModel(SharedCallAgentModel):
     model_config = ConfigDict(title="Telecom.V3.CallAgentModel")
-
-    id: Int64
-    name: str
-    externalId: Int64 | None = None
 
 
 class CallModelResponse(StModel):
@@ -173,13 +164,8 @@ class CustomerInModel(StModel):
     contacts: list[ContactInputModel]
 
 
-class LocationInModel(StModel):
+class LocationInModel(CustomerInModel):
     model_config = ConfigDict(title="LocationInModel")
-
-    id: Int64
-    name: str
-    address: AddressInput
-    contacts: list[ContactInputModel]
 
 
 class CallInUpdateModelV2(StModel):

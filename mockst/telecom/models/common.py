@@ -199,12 +199,9 @@ class CampaignCategoryModel(StModel):
     active: bool
 
 
-class CampaignModel(StModel):
+class CampaignModel(JobTypeModel):
     model_config = ConfigDict(title="Marketing.Core.CampaignModel")
 
-    id: Int64
-    name: str = Field(min_length=1)
-    modifiedOn: DateTime
     createdOn: DateTime
     active: bool
     isDefaultCampaign: bool | None = None
