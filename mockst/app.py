@@ -135,7 +135,8 @@ def create_app(
                 routing.no_operation,
                 world,
                 config,
-                list(registry.operations()),
+                registry.families(),
+                registry.family_operations,
                 limiter=rate_limiter,
             )
         )

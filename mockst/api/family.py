@@ -33,6 +33,9 @@ class Family:
     # Families whose data this one reads or changes (DESIGN.md: dependencies run one way, in the
     # direction the business flows). Seeds run in this order; a test holds the imports to it.
     uses: tuple[str, ...] = ()
+    # Every scope its operations ask for (the document's security requirements), declared so that
+    # granting them imports nothing; a test holds the list to the operations.
+    scopes: tuple[str, ...] = ()
     # "module:function" of the seed hook, ``function(story)``: adds the family's rows to a demo
     # or ``mockst seed`` world. None: the family seeds nothing yet.
     seed: str | None = None

@@ -68,21 +68,38 @@ def family(name: str) -> Family:
 
 
 @cache
-def operations() -> tuple[Operation, ...]:
-    """Every declared operation, served or planned, family by family."""
+def family_operations(fam: Family) -> tuple[Operation, ...]:
+    """One family's operations, served or planned: its modules are imported on first use."""
     found: list[Operation] = []
-    for fam in families():
-        package = importlib.import_module(f"mockst.{fam.name}")
-        for info in sorted(pkgutil.iter_modules(package.__path__), key=lambda i: i.name):
-            if info.ispkg:
-                continue  # models packages hold no operations
-            module = importlib.import_module(f"{package.__name__}.{info.name}")
-            for op in getattr(module, "OPERATIONS", ()):
-                if op.family != fam:
-                    raise RuntimeError(f"{op.operation_id} in {module.__name__} names {op.family}")
-                found.append(op)
+    package = importlib.import_module(f"mockst.{fam.name}")
+    for info in sorted(pkgutil.iter_modules(package.__path__), key=lambda i: i.name):
+        if info.ispkg:
+            continue  # models packages hold no operations
+        module = importlib.import_module(f"{package.__name__}.{info.name}")
+        for op in getattr(module, "OPERATIONS", ()):
+            if op.family != fam:
+                raise RuntimeError(f"{op.operation_id} in {module.__name__} names {op.family}")
+            found.append(op)
     _check_unique(found)
     return tuple(found)
+
+
+@cache
+def operations() -> tuple[Operation, ...]:
+    """Every declared operation of every family (this imports them all)."""
+    found = [op for fam in families() for op in family_operations(fam)]
+    _check_unique(found)
+    return tuple(found)
+
+
+def find(operation_id: str) -> Operation | None:
+    """The operation ``operation_id``, importing families one by one (in dependency order, so
+    CRM and Settings, which seeds call, come first) until it is found."""
+    for fam in families():
+        for op in family_operations(fam):
+            if op.operation_id == operation_id:
+                return op
+    return None
 
 
 def _check_unique(found: list[Operation]) -> None:
@@ -99,8 +116,9 @@ def _check_unique(found: list[Operation]) -> None:
 
 
 def scopes() -> frozenset[str]:
-    """Every scope an operation asks for: what a quickstart or demo app is granted."""
-    return frozenset(op.scope for op in operations())
+    """Every scope a family declares: what a quickstart or demo app is granted. Declared, not
+    gathered from the operations, so granting them imports no family's operations."""
+    return frozenset(scope for fam in families() for scope in fam.scopes)
 
 
 @cache
@@ -111,6 +129,7 @@ def api_prefixes() -> tuple[str, ...]:
 
 @cache
 def tenant_path() -> re.Pattern[str]:
-    """Matches an API path and captures its tenant segment, as written."""
-    prefixes = "|".join(re.escape(p) for p in api_prefixes())
-    return re.compile(rf"^(?:{prefixes})/tenant/([^/]+)")
+    """Matches an API path of any family and captures its tenant segment, as written. From the
+    declared servers: a version in the path (Telecom's ``/v3``) may follow the server."""
+    servers = "|".join(re.escape(fam.server) for fam in families())
+    return re.compile(rf"^(?:{servers})(?:/v[0-9]+)?/tenant/([^/]+)")

@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import re
 from collections import defaultdict
-from collections.abc import Hashable, Mapping
+from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -22,6 +22,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 
 from mockst import bodies
 from mockst.api.decimals import decimal_writer
+from mockst.api.family import Family
 from mockst.api.operation import Call, Empty, Operation, Stream
 from mockst.api.params import bind, path
 from mockst.auth import guard
@@ -229,26 +230,41 @@ class ApiDispatcher:
         app: ASGIApp,
         world: World,
         config: Config,
-        operations: list[Operation],
+        families: Sequence[Family],
+        load: Callable[[Family], Sequence[Operation]],
         limiter: RateLimiter | None = None,
     ) -> None:
         self.app = app
         self.limiter = limiter  # the API rate limit, taken once the guard said yes
         self.world = world
         self.config = config
-        by_path: dict[str, dict[str, Operation]] = defaultdict(dict)
-        for op in operations:
-            by_path[op.full_path][op.method] = op
+        self._load = load
+        # A family's operations are imported and routed on the first call to its server: most
+        # runs use few families, and start-up need not build models nobody calls.
+        self._pending = {family.server + "/": family for family in families}
         self._families: dict[tuple[str, str], list[_Path]] = defaultdict(list)
+
+    def _route(self, family: Family) -> None:
+        by_path: dict[str, dict[str, Operation]] = defaultdict(dict)
+        for op in self._load(family):
+            by_path[op.full_path][op.method] = op
         for full_path in sorted(by_path, key=_route_order):
             ops = by_path[full_path]
             pattern = compile_path(full_path)[0]
             entry = _Path(pattern, ops, ", ".join(sorted(ops)))
             self._families[_family(full_path)].append(entry)
 
+    def _route_family_of(self, path: str) -> None:
+        for server, family in list(self._pending.items()):
+            if path.startswith(server):
+                self._route(family)
+                del self._pending[server]
+
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "http":
             path = scope["path"]
+            if self._pending:
+                self._route_family_of(path)
             for entry in self._families.get(_family(path), ()):
                 match = entry.pattern.match(path)
                 if match is not None:

@@ -10,6 +10,27 @@ FAMILY = Family(
     title="Dispatch",
     document="dispatch-v2.json",
     server="/dispatch/v2",
+    scopes=(
+        "tn.dis.appointmentassignments:r",
+        "tn.dis.appointmentassignments:w",
+        "tn.dis.arrivalwindows:r",
+        "tn.dis.arrivalwindows:w",
+        "tn.dis.businesshours:r",
+        "tn.dis.businesshours:w",
+        "tn.dis.capacity:w",
+        "tn.dis.gpspings:w",
+        "tn.dis.nonjobappointments:r",
+        "tn.dis.nonjobappointments:w",
+        "tn.dis.teams:r",
+        "tn.dis.teams:w",
+        "tn.dis.technicianshifts:r",
+        "tn.dis.technicianshifts:w",
+        "tn.dis.technicianskills:r",
+        "tn.dis.technicianskills:w",
+        "tn.dis.techniciantracking:r",
+        "tn.dis.zones:r",
+        "tn.dis.zones:w",
+    ),
     # uses=(...): the families whose data this one reads or changes (DESIGN.md);
     # seed="mockst.<family>.seed:populate": its part of the demo world.
 )

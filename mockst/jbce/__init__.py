@@ -7,5 +7,8 @@ FAMILY = Family(
     title="Job Booking",
     document="jbce-v2.json",
     server="/jbce/v2",
+    scopes=(
+        "tn.jbce.callreasons:r",
+    ),
     seed="mockst.jbce.seed:populate",
 )

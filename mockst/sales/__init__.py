@@ -10,6 +10,15 @@ FAMILY = Family(
     title="Sales & Estimates",
     document="salestech-v2.json",
     server="/sales/v2",
+    scopes=(
+        "tn.sal.estimates:r",
+        "tn.sal.estimates:w",
+        "tn.sal.estimatetemplates:r",
+        "tn.sal.estimatetemplates:w",
+        "tn.sal.proposaltemplates:r",
+        "tn.sal.proposaltemplates:w",
+        "tn.sal.proposaltypes:r",
+    ),
     # uses=(...): the families whose data this one reads or changes (DESIGN.md);
     # seed="mockst.<family>.seed:populate": its part of the demo world.
 )

@@ -194,6 +194,20 @@ def _plain_list(op: OfficialOperation) -> bool:
     return str(schema.get("$ref", "")).rsplit("/", 1)[-1].startswith("PaginatedResponse_Of_")
 
 
+def document_scopes(document: dict[str, Any]) -> list[str]:
+    """Every scope the document's operations ask for, sorted."""
+    return sorted(
+        {
+            scope
+            for item in document["paths"].values()
+            for method, spec in item.items()
+            if isinstance(spec, dict) and "operationId" in spec
+            for requirement in spec.get("security", [])
+            for scope in requirement.get("oauth", [])
+        }
+    )
+
+
 def _family_source(family: str, title: str, filename: str, document: dict[str, Any]) -> str:
     return "\n".join(
         [
@@ -209,6 +223,9 @@ def _family_source(family: str, title: str, filename: str, document: dict[str, A
             f"    title={q(title)},",
             f"    document={q(filename)},",
             f"    server={q(server_path(document))},",
+            "    scopes=(",
+            *(f"        {q(scope)}," for scope in document_scopes(document)),
+            "    ),",
             "    # uses=(...): the families whose data this one reads or changes (DESIGN.md);",
             "    # seed=\"mockst.<family>.seed:populate\": its part of the demo world.",
             ")",

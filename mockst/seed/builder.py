@@ -52,7 +52,7 @@ class Builder:
         self.rng = random.Random(seed)
         self.now = now
         self.config = config
-        self.ops: dict[str, Operation] = {op.operation_id: op for op in registry.operations()}
+        self.ops: dict[str, Operation] = {}  # found on first call (registry.find)
         self.metro = self.rng.choice(names.METROS)
         self.events: list[_Event] = []
         self.clock = now  # the instant of the event being run
@@ -84,7 +84,10 @@ class Builder:
         """Run an operation's handler as a request would, minus HTTP and the guard. A body
         planned long before it is sent is best kept as JSON bytes: a large story plans a hundred
         thousand of them at once."""
-        op = self.ops[operation_id]
+        op = self.ops.get(operation_id) or registry.find(operation_id)
+        if op is None:
+            raise KeyError(f"no operation {operation_id!r}")
+        self.ops[operation_id] = op
         model = None
         if op.body is not None and body is not None:
             raw = body if isinstance(body, bytes) else orjson.dumps(body)

@@ -7,5 +7,16 @@ FAMILY = Family(
     title="Settings",
     document="settings-v2.json",
     server="/settings/v2",
+    scopes=(
+        "tn.stt.businessunits:r",
+        "tn.stt.businessunits:w",
+        "tn.stt.employees:r",
+        "tn.stt.employees:w",
+        "tn.stt.tagtypes:r",
+        "tn.stt.tagtypes:w",
+        "tn.stt.technicians:r",
+        "tn.stt.technicians:w",
+        "tn.stt.userroles:r",
+    ),
     seed="mockst.settings.seed:populate",
 )

@@ -10,6 +10,10 @@ FAMILY = Family(
     title="Telecom",
     document="telecom.json",
     server="/telecom",
+    scopes=(
+        "tn.tlc.calls:r",
+        "tn.tlc.calls:w",
+    ),
     # uses=(...): the families whose data this one reads or changes (DESIGN.md);
     # seed="mockst.<family>.seed:populate": its part of the demo world.
 )

@@ -95,4 +95,5 @@ def test_the_command_writes_only_the_family_and_its_tests(tmp_path: Path) -> Non
     assert written == {("mockst", "marketing"), ("tests", "marketing")}
     declaration = (tmp_path / "mockst" / "marketing" / "__init__.py").read_text()
     assert 'server="/marketing/v2"' in declaration and 'document="marketing-v2.json"' in declaration
+    assert '        "tn.mrk.campaigns:r",' in declaration  # its scopes, declared
     assert main(["scaffold", str(SPECS_DIR / "marketing-v2.json"), "--root", str(tmp_path)]) == 2

@@ -57,7 +57,6 @@ def test_the_api_path_pattern_covers_every_family_and_version() -> None:
     pattern = registry.tenant_path()
     assert pattern.match("/equipmentsystems/v2/tenant/42/installed-equipment").group(1) == "42"
     assert pattern.match("/telecom/v3/tenant/9/calls").group(1) == "9"
-    assert pattern.match("/telecom/tenant/9/calls") is None
     assert pattern.match("/nosuch/v2/tenant/9/x") is None
 
 
@@ -200,3 +199,30 @@ def test_coverage_counts_served_planned_and_documents_without_a_family(tmp_path:
         '{"/tenant/{tenant}/tasks": {"get": {"operationId": "Tasks_GetList"}}}}'
     )
     assert "- `taskmanagement-v2.json`: 1 operations" in report(tmp_path)
+
+
+@pytest.mark.parametrize("family", registry.families(), ids=lambda f: f.name)
+def test_a_family_declares_exactly_the_scopes_its_operations_ask_for(family: Family) -> None:
+    """Quickstart grants the declared scopes without importing any family's operations."""
+    asked = {op.scope for op in registry.family_operations(family)}
+    assert set(family.scopes) == asked
+    assert list(family.scopes) == sorted(family.scopes)
+
+
+def test_a_family_is_routed_on_the_first_call_to_its_server(world: World) -> None:
+    from mockst.api.routing import ApiDispatcher, no_operation
+
+    loaded: list[str] = []
+
+    def load(family: Family) -> tuple[Operation, ...]:
+        loaded.append(family.name)
+        return registry.family_operations(family)
+
+    dispatcher = ApiDispatcher(no_operation, world, Config(), registry.families(), load)
+    http = TestClient(dispatcher)  # the bare stage: no lifespan to run
+    assert http.get("/crm/v2/tenant/1/customers").status_code == 401  # routed, then guarded
+    assert loaded == ["crm"]
+    http.get("/crm/v2/tenant/1/locations")
+    http.get("/telecom/v3/tenant/1/calls")
+    assert loaded == ["crm", "telecom"]  # each family once, only when called
+    assert http.get("/nosuch/v2/tenant/1/x").status_code == 404
