@@ -1,17 +1,11 @@
-"""JobCancelReasons: declared from the official document; not simulated yet.
-
-Each operation answers a placeholder (``Resource.planned``) until its handler is written;
-``docs/adding-a-family.md`` says how to move one from planned to served.
-"""
+"""Job cancel reasons: why a job was canceled (``PUT /jobs/{id}/cancel`` names one)."""
 
 from __future__ import annotations
 
-from mockst.api.listing import ACTIVE, PAGE_PARAMS
-from mockst.api.operation import Page
-from mockst.api.params import Param
 from mockst.api.resource import Resource
 from mockst.jpm import FAMILY
 from mockst.jpm.models.job_cancel_reasons import JobCancelReasonResponse
+from mockst.jpm.reasons import reason_list
 
 JOB_CANCEL_REASONS = Resource(
     family=FAMILY,
@@ -23,18 +17,5 @@ JOB_CANCEL_REASONS = Resource(
 )
 
 OPERATIONS = [
-    JOB_CANCEL_REASONS.planned(
-        "JobCancelReasons_GetList",
-        "GET",
-        query=(
-            *PAGE_PARAMS,
-            ACTIVE,
-            Param("createdBefore", "datetime"),
-            Param("createdOnOrAfter", "datetime"),
-            Param("modifiedBefore", "datetime"),
-            Param("modifiedOnOrAfter", "datetime"),
-            Param("sort", "string"),
-        ),
-        response=Page(JobCancelReasonResponse),
-    ),
+    reason_list(JOB_CANCEL_REASONS, "JobCancelReasons_GetList", JobCancelReasonResponse),
 ]

@@ -1,10 +1,13 @@
 """The Job Planning family's part of a seeded story: the job types a plumbing and HVAC company
-books, each done by the business units of its trade."""
+books, each done by the business units of its trade, and its cancel and hold reasons."""
 
 from __future__ import annotations
 
+from mockst.jpm.job_cancel_reasons import JOB_CANCEL_REASONS
+from mockst.jpm.job_hold_reasons import JOB_HOLD_REASONS
 from mockst.jpm.job_types import create_job_type
 from mockst.jpm.models.job_types import CreateJobTypeRequest
+from mockst.jpm.reasons import create_reason
 from mockst.seed.story import Story
 
 # (name, business unit indexes (names.BUSINESS_UNITS), minutes, priority, skills, no charge,
@@ -21,6 +24,22 @@ JOB_TYPES = (
     ("Electrical Troubleshooting", (4,), 120, "Normal", ("Licensed Electrician",), False, True),
     ("Recall / Warranty Visit", (0, 1), 60, "Normal", (), True, True),
     ("Sewer Camera Inspection", (3,), 60, "Low", ("Camera",), False, False),
+)
+
+# (name, active): a retired reason stays in the list, inactive
+CANCEL_REASONS = (
+    ("Customer Canceled", True),
+    ("Scheduling Conflict", True),
+    ("Price Too High", True),
+    ("Duplicate Job", True),
+    ("Went With Another Company", True),
+    ("Weather", False),
+)
+HOLD_REASONS = (
+    ("Waiting on Parts", True),
+    ("Customer Unavailable", True),
+    ("Awaiting Customer Approval", True),
+    ("Permit Pending", True),
 )
 
 
@@ -41,5 +60,10 @@ def populate(story: Story) -> None:
             )
             create_job_type(ctx, body, active=active)
         builder.count("job_types", len(JOB_TYPES))
+        for resource, reasons in ((JOB_CANCEL_REASONS, CANCEL_REASONS),
+                                  (JOB_HOLD_REASONS, HOLD_REASONS)):  # fmt: skip
+            for name, active in reasons:
+                create_reason(ctx, resource, name, active=active)
+            builder.count(resource.table, len(reasons))
 
     builder.at(story.setup, set_up)

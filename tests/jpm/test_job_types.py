@@ -95,3 +95,24 @@ def test_the_demo_world_has_job_types(world: World, api: TenantApi) -> None:
     assert len(shown) == len(JOB_TYPES)
     assert all(t["businessUnitIds"] and t["duration"] > 0 for t in shown)
     assert len(api.call("JobTypes_GetList").json()["data"]) == len(JOB_TYPES) - 1  # one retired
+
+
+@pytest.mark.parametrize(
+    ("operation_id", "table", "reasons"),
+    [("JobCancelReasons_GetList", "job_cancel_reasons", "CANCEL_REASONS"),
+     ("JobHoldReasons_Get", "job_hold_reasons", "HOLD_REASONS")],
+)  # fmt: skip
+def test_cancel_and_hold_reasons_list_active_and_inactive_alike(
+    world: World, api: TenantApi, operation_id: str, table: str, reasons: str
+) -> None:
+    from mockst.jpm import seed
+
+    counts = populate_tenant(world, api.tenant_id, seed=2, customers=3)
+    expected = getattr(seed, reasons)
+    assert counts[table] == len(expected)
+    shown = api.call(operation_id, params={"pageSize": 50}).json()["data"]
+    assert [(r["name"], r["active"]) for r in shown] == list(expected)  # inactive ones too
+    active = api.call(operation_id, params={"active": "True"}).json()["data"]
+    assert [r["name"] for r in active] == [name for name, on in expected if on]
+    newest = api.call(operation_id, params={"sort": "-Id", "pageSize": 1}).json()["data"]
+    assert newest[0]["name"] == expected[-1][0]
