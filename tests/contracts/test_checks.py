@@ -241,3 +241,14 @@ def test_only_export_answers_count_as_an_export_feed():
     page_like = entry(path=feed, response_body={"hasMore": True, "data": []})
     for e in (unknown, not_a_batch, page_like):
         assert judge("export-follows-continuefrom", e) == "not-exercised", e.response_body
+
+
+def test_request_bodies_are_judged_by_their_operations_model():
+    leads = f"{CRM}/leads"
+    good = {"campaignId": 7, "summary": "Leaking", "callReasonId": 1}
+    create = {"method": "POST", "path": leads, "operation_id": "Leads_Create"}
+    assert judge("request-bodies-valid", entry(**create, request_body=good)) == "passed"
+    bad = {**good, "campaignId": "7"}  # a string where the document says integer
+    assert judge("request-bodies-valid", entry(**create, request_body=bad)) == "failed"
+    # A read has no body model: nothing to judge.
+    assert judge("request-bodies-valid", entry(operation_id="Leads_GetList")) == "not-exercised"
