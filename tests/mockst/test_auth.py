@@ -141,6 +141,43 @@ def test_raw_token_without_bearer_prefix(client: TestClient, onboard: Onboard) -
     assert client.get(f"{creds['crm']}/booking-provider-tags", headers=headers).status_code == 200
 
 
+def test_authorization_header_forms(client: TestClient, onboard: Onboard) -> None:
+    creds = onboard()
+    path = f"{creds['crm']}/booking-provider-tags"
+
+    def reason(authorization: str) -> str | None:
+        headers = {"ST-App-Key": creds["appKey"], "Authorization": authorization}
+        response = client.get(path, headers=headers)
+        return None if response.status_code == 200 else response.json()["data"]["reason"]
+
+    # The scheme in any case and extra spaces are tolerated, as gateways tolerate them.
+    assert reason(f"bearer  {creds['token']}") is None
+    # Another scheme is no bearer token at all, not a bad one; nor is a raw value with spaces.
+    assert reason(f"Basic {creds['token']}") == "missing_token"
+    assert reason("not a token") == "missing_token"
+    assert reason("Bearer ") == "missing_token"
+
+
+def test_refusals_name_their_case_in_the_title_and_the_challenge() -> None:
+    config = Config.load(auth_errors={"insufficient_scope": 401})
+    with TestClient(create_app(World(), config)) as client:
+        creds = client.post("/_mock/quickstart", json={"scopes": ["tn.crm.customers:r"]}).json()
+        token = client.post("/connect/token", data=token_form(creds)).json()["access_token"]
+        headers = {"ST-App-Key": creds["appKey"], "Authorization": f"Bearer {token}"}
+        scope = client.get(f"/crm/v2/tenant/{creds['tenantId']}/leads", headers=headers)
+        assert scope.status_code == 401
+        assert scope.headers["WWW-Authenticate"] == (
+            'Bearer error="insufficient_scope", '
+            'error_description="The token does not grant the scope this operation needs."'
+        )
+        headers["Authorization"] = "Bearer nonsense"
+        bad = client.get(f"/crm/v2/tenant/{creds['tenantId']}/customers", headers=headers)
+        assert bad.headers["WWW-Authenticate"] == (
+            'Bearer error="invalid_token", error_description="The access token is invalid."'
+        )
+        assert bad.json()["title"] == "The access token is invalid."
+
+
 def test_statuses_and_body_style_are_configurable() -> None:
     config = Config.load(
         auth_errors={"missing_app_key": 403}, auth_error_body="apim", accept_raw_token=False
