@@ -194,6 +194,11 @@ def test_a_failed_patch_may_be_repeated_after_reading_its_collection():
     assert judge("no-blind-write-retry", failed, entry(path=record), again) == "passed"
     # A read of something else is not a look at whether the write took effect.
     assert judge("no-blind-write-retry", failed, entry(path=f"{CRM}/leads"), again) == "failed"
+    # A trailing slash on the write's path names the same record.
+    slashed = entry(method="PATCH", path=f"{record}/", status=502, request_body={"name": "x"})
+    slashed_again = entry(method="PATCH", path=f"{record}/", request_body={"name": "x"})
+    look = entry(path=f"{CRM}/customers")
+    assert judge("no-blind-write-retry", slashed, look, slashed_again) == "passed"
 
 
 def test_a_read_elsewhere_does_not_excuse_a_repeated_booking():
