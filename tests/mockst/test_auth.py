@@ -338,6 +338,23 @@ def test_a_token_is_not_valid_before_its_issue_time(client: TestClient, onboard:
     assert client.get(path, headers=unseen).status_code == 200
 
 
+def test_a_lone_secret_deactivated_in_its_tokens_issue_second_revokes_them() -> None:
+    config = Config(revoke_tokens_on_secret_deactivation=True)
+    with TestClient(create_app(World(), config)) as client:
+        client.put("/_mock/clock", json={"now": "2025-03-01T08:00:00Z", "frozen": True})
+        creds = client.post("/_mock/quickstart", json={}).json()
+        token = client.post("/connect/token", data=token_form(creds)).json()["access_token"]
+        headers = {"ST-App-Key": creds["appKey"], "Authorization": f"Bearer {token}"}
+        path = f"/crm/v2/tenant/{creds['tenantId']}/booking-provider-tags"
+        assert [client.get(path, headers=headers).status_code for _ in range(2)] == [200, 200]
+        connection = f"/_mock/connections/{creds['clientId']}"
+        (only,) = client.get(f"{connection}/secrets").json()
+        # Same second as the token's issue, and the only secret: the remembered yes must go.
+        client.post(f"{connection}/secrets/{only['id']}/deactivate")
+        refused = client.get(path, headers=headers)
+        assert refused.status_code == 401 and refused.json()["data"]["reason"] == "invalid_token"
+
+
 def test_deactivating_the_secret_stops_its_tokens_when_configured() -> None:
     config = Config(revoke_tokens_on_secret_deactivation=True)
     with TestClient(create_app(World(), config)) as client:
