@@ -85,6 +85,31 @@ def test_basic_client_authentication(client: TestClient, onboard: Onboard) -> No
     assert response.status_code == 200
 
 
+def test_malformed_basic_credentials_are_invalid_client(
+    client: TestClient, onboard: Onboard
+) -> None:
+    creds = onboard()
+    cases = {
+        # "Y2lk" is "cid": a lenient decoder that skipped the "@" would read it and complain
+        # about the missing ':' instead.
+        "Basic Y2lk@": "The Basic credentials are not valid base64.",
+        "Basic " + base64.b64encode(b"cid-without-secret").decode(): (
+            "The Basic credentials lack a ':'."
+        ),
+    }
+    for header, description in cases.items():
+        response = client.post(
+            "/connect/token", data=token_form(creds), headers={"Authorization": header}
+        )
+        assert response.status_code == 400, header
+        assert response.json() == {"error": "invalid_client", "error_description": description}
+    # Another scheme is not client authentication: the form's credentials are used.
+    other = client.post(
+        "/connect/token", data=token_form(creds), headers={"Authorization": "Bearer abc"}
+    )
+    assert other.status_code == 200
+
+
 def test_requested_scope_narrows_the_token(client: TestClient, onboard: Onboard) -> None:
     creds = onboard()
     body = client.post(
