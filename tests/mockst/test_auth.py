@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 from typing import Any
+from urllib.parse import urlencode
 
 import jwt
 import pytest
@@ -108,6 +109,22 @@ def test_malformed_basic_credentials_are_invalid_client(
         "/connect/token", data=token_form(creds), headers={"Authorization": "Bearer abc"}
     )
     assert other.status_code == 200
+
+
+def test_the_token_request_must_be_a_form(client: TestClient, onboard: Onboard) -> None:
+    creds = onboard()
+    body = urlencode(token_form(creds))
+    with_charset = client.post("/connect/token", content=body, headers={
+        "Content-Type": "application/x-www-form-urlencoded; charset=UTF-8",
+    })  # fmt: skip
+    assert with_charset.status_code == 200, with_charset.text
+    expected = {
+        "error": "invalid_request",
+        "error_description": "The request must be application/x-www-form-urlencoded.",
+    }
+    for headers in ({}, {"Content-Type": "application/json"}):
+        refused = client.post("/connect/token", content=body, headers=headers)
+        assert (refused.status_code, refused.json()) == (400, expected), headers
 
 
 def test_requested_scope_narrows_the_token(client: TestClient, onboard: Onboard) -> None:
