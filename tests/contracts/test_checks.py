@@ -184,3 +184,76 @@ def test_run_checks_runs_the_named_checks_or_all():
         "own-tenant-only": "passed",
     }
     assert list(run_checks(ctx)) == list(CHECKS)
+
+
+def test_a_failed_patch_may_be_repeated_after_reading_its_collection():
+    record = f"{CRM}/customers/5"
+    failed = entry(method="PATCH", path=record, status=502, request_body={"name": "x"})
+    again = entry(method="PATCH", path=record, request_body={"name": "x"})
+    assert judge("no-blind-write-retry", failed, entry(path=f"{CRM}/customers"), again) == "passed"
+    assert judge("no-blind-write-retry", failed, entry(path=record), again) == "passed"
+    # A read of something else is not a look at whether the write took effect.
+    assert judge("no-blind-write-retry", failed, entry(path=f"{CRM}/leads"), again) == "failed"
+    # A trailing slash on the write's path names the same record.
+    slashed = entry(method="PATCH", path=f"{record}/", status=502, request_body={"name": "x"})
+    slashed_again = entry(method="PATCH", path=f"{record}/", request_body={"name": "x"})
+    look = entry(path=f"{CRM}/customers")
+    assert judge("no-blind-write-retry", slashed, look, slashed_again) == "passed"
+
+
+def test_a_read_elsewhere_does_not_excuse_a_repeated_booking():
+    bookings = f"{CRM}/booking-provider/5/bookings"
+    failed = entry(method="POST", path=bookings, status=503, request_body={"externalId": "x"})
+    again = entry(method="POST", path=bookings, request_body={"externalId": "x"})
+    assert judge("no-blind-write-retry", failed, entry(path=f"{CRM}/customers"), again) == "failed"
+    # The tenant-wide bookings list is the same collection, seen without the provider segment.
+    assert judge("no-blind-write-retry", failed, entry(path=f"{CRM}/bookings"), again) == "passed"
+
+
+def test_only_the_same_write_again_counts_as_a_repeat():
+    bookings = f"{CRM}/booking-provider/5/bookings"
+    failed = entry(method="POST", path=bookings, status=503, request_body={"externalId": "x"})
+    other_body = entry(method="POST", path=bookings, request_body={"externalId": "y"})
+    other_path = entry(method="POST", path=f"{CRM}/leads", request_body={"externalId": "x"})
+    other_method = entry(method="PATCH", path=bookings, request_body={"externalId": "x"})
+    for later in (other_body, other_path, other_method):
+        assert judge("no-blind-write-retry", failed, later) == "passed", later.method
+    same = entry(method="POST", path=bookings, request_body={"externalId": "x"})
+    assert judge("no-blind-write-retry", failed, same) == "failed"
+
+
+def test_a_failed_check_names_each_violation_and_counts_them():
+    missing = [entry(app_key=None) for _ in range(25)]
+    ctx = RunContext(
+        scenario="s", run=1, tenant_id=7, app_key="ak1.x", client_id="cid.x",
+        booking_provider_id=5, task=ConnectorTask("s", 1, make_lead("s", 1, 1)),
+        entries=missing, exit_code=0, timed_out=False,
+    )  # fmt: skip
+    outcome = CHECKS["app-key-on-every-call"](ctx)
+    assert outcome.status == "failed" and outcome.summary == "25 violation(s)"
+    # At most twenty pieces of evidence, each pointing at its journal entry.
+    assert [e.entry for e in outcome.evidence] == [e.id for e in missing[:20]]
+    assert [e.request for e in outcome.evidence] == [e.line() for e in missing[:20]]
+    assert all(e.note for e in outcome.evidence)
+    ctx.entries = [entry()]
+    assert CHECKS["app-key-on-every-call"](ctx) == Outcome("passed")
+
+
+def test_only_export_answers_count_as_an_export_feed():
+    feed = f"{CRM}/export/customers"
+    unknown = entry(path=feed, response_body=None)  # the journal did not keep the body
+    not_a_batch = entry(path=feed, response_body={"data": []})
+    page_like = entry(path=feed, response_body={"hasMore": True, "data": []})
+    for e in (unknown, not_a_batch, page_like):
+        assert judge("export-follows-continuefrom", e) == "not-exercised", e.response_body
+
+
+def test_request_bodies_are_judged_by_their_operations_model():
+    leads = f"{CRM}/leads"
+    good = {"campaignId": 7, "summary": "Leaking", "callReasonId": 1}
+    create = {"method": "POST", "path": leads, "operation_id": "Leads_Create"}
+    assert judge("request-bodies-valid", entry(**create, request_body=good)) == "passed"
+    bad = {**good, "campaignId": "7"}  # a string where the document says integer
+    assert judge("request-bodies-valid", entry(**create, request_body=bad)) == "failed"
+    # A read has no body model: nothing to judge.
+    assert judge("request-bodies-valid", entry(operation_id="Leads_GetList")) == "not-exercised"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 from typing import Any
+from urllib.parse import urlencode
 
 import jwt
 import pytest
@@ -86,6 +87,47 @@ def test_basic_client_authentication(client: TestClient, onboard: Onboard) -> No
     assert response.status_code == 200
 
 
+def test_malformed_basic_credentials_are_invalid_client(
+    client: TestClient, onboard: Onboard
+) -> None:
+    creds = onboard()
+    cases = {
+        # "Y2lk" is "cid": a lenient decoder that skipped the "@" would read it and complain
+        # about the missing ':' instead.
+        "Basic Y2lk@": "The Basic credentials are not valid base64.",
+        "Basic " + base64.b64encode(b"cid-without-secret").decode(): (
+            "The Basic credentials lack a ':'."
+        ),
+    }
+    for header, description in cases.items():
+        response = client.post(
+            "/connect/token", data=token_form(creds), headers={"Authorization": header}
+        )
+        assert response.status_code == 400, header
+        assert response.json() == {"error": "invalid_client", "error_description": description}
+    # Another scheme is not client authentication: the form's credentials are used.
+    other = client.post(
+        "/connect/token", data=token_form(creds), headers={"Authorization": "Bearer abc"}
+    )
+    assert other.status_code == 200
+
+
+def test_the_token_request_must_be_a_form(client: TestClient, onboard: Onboard) -> None:
+    creds = onboard()
+    body = urlencode(token_form(creds))
+    with_charset = client.post("/connect/token", content=body, headers={
+        "Content-Type": "application/x-www-form-urlencoded; charset=UTF-8",
+    })  # fmt: skip
+    assert with_charset.status_code == 200, with_charset.text
+    expected = {
+        "error": "invalid_request",
+        "error_description": "The request must be application/x-www-form-urlencoded.",
+    }
+    for headers in ({}, {"Content-Type": "application/json"}):
+        refused = client.post("/connect/token", content=body, headers=headers)
+        assert (refused.status_code, refused.json()) == (400, expected), headers
+
+
 def test_requested_scope_narrows_the_token(client: TestClient, onboard: Onboard) -> None:
     creds = onboard()
     body = client.post(
@@ -142,6 +184,43 @@ def test_raw_token_without_bearer_prefix(client: TestClient, onboard: Onboard) -
     creds = onboard()
     headers = {"ST-App-Key": creds["appKey"], "Authorization": creds["token"]}
     assert client.get(f"{creds['crm']}/booking-provider-tags", headers=headers).status_code == 200
+
+
+def test_authorization_header_forms(client: TestClient, onboard: Onboard) -> None:
+    creds = onboard()
+    path = f"{creds['crm']}/booking-provider-tags"
+
+    def reason(authorization: str) -> str | None:
+        headers = {"ST-App-Key": creds["appKey"], "Authorization": authorization}
+        response = client.get(path, headers=headers)
+        return None if response.status_code == 200 else response.json()["data"]["reason"]
+
+    # The scheme in any case and extra spaces are tolerated, as gateways tolerate them.
+    assert reason(f"bearer  {creds['token']}") is None
+    # Another scheme is no bearer token at all, not a bad one; nor is a raw value with spaces.
+    assert reason(f"Basic {creds['token']}") == "missing_token"
+    assert reason("not a token") == "missing_token"
+    assert reason("Bearer ") == "missing_token"
+
+
+def test_refusals_name_their_case_in_the_title_and_the_challenge() -> None:
+    config = Config.load(auth_errors={"insufficient_scope": 401})
+    with TestClient(create_app(World(), config)) as client:
+        creds = client.post("/_mock/quickstart", json={"scopes": ["tn.crm.customers:r"]}).json()
+        token = client.post("/connect/token", data=token_form(creds)).json()["access_token"]
+        headers = {"ST-App-Key": creds["appKey"], "Authorization": f"Bearer {token}"}
+        scope = client.get(f"/crm/v2/tenant/{creds['tenantId']}/leads", headers=headers)
+        assert scope.status_code == 401
+        assert scope.headers["WWW-Authenticate"] == (
+            'Bearer error="insufficient_scope", '
+            'error_description="The token does not grant the scope this operation needs."'
+        )
+        headers["Authorization"] = "Bearer nonsense"
+        bad = client.get(f"/crm/v2/tenant/{creds['tenantId']}/customers", headers=headers)
+        assert bad.headers["WWW-Authenticate"] == (
+            'Bearer error="invalid_token", error_description="The access token is invalid."'
+        )
+        assert bad.json()["title"] == "The access token is invalid."
 
 
 def test_statuses_and_body_style_are_configurable() -> None:
@@ -303,6 +382,23 @@ def test_a_token_is_not_valid_before_its_issue_time(client: TestClient, onboard:
         assert early.json()["errors"] == {"authorization": ["The access token is not valid yet."]}
     client.put("/_mock/clock", json={"now": "2025-03-01T08:00:00Z"})  # its issue second: good
     assert client.get(path, headers=unseen).status_code == 200
+
+
+def test_a_lone_secret_deactivated_in_its_tokens_issue_second_revokes_them() -> None:
+    config = Config(revoke_tokens_on_secret_deactivation=True)
+    with TestClient(create_app(World(), config)) as client:
+        client.put("/_mock/clock", json={"now": "2025-03-01T08:00:00Z", "frozen": True})
+        creds = client.post("/_mock/quickstart", json={}).json()
+        token = client.post("/connect/token", data=token_form(creds)).json()["access_token"]
+        headers = {"ST-App-Key": creds["appKey"], "Authorization": f"Bearer {token}"}
+        path = f"/crm/v2/tenant/{creds['tenantId']}/booking-provider-tags"
+        assert [client.get(path, headers=headers).status_code for _ in range(2)] == [200, 200]
+        connection = f"/_mock/connections/{creds['clientId']}"
+        (only,) = client.get(f"{connection}/secrets").json()
+        # Same second as the token's issue, and the only secret: the remembered yes must go.
+        client.post(f"{connection}/secrets/{only['id']}/deactivate")
+        refused = client.get(path, headers=headers)
+        assert refused.status_code == 401 and refused.json()["data"]["reason"] == "invalid_token"
 
 
 def test_deactivating_the_secret_stops_its_tokens_when_configured() -> None:
