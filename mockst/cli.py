@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import gc
 import ipaddress
+import logging
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -59,10 +60,23 @@ def _serve(args: argparse.Namespace) -> int:
     # uvicorn formats each access line's fields (quoting the path) before the logger drops it
     # below "info": a few percent of a call's CPU for nothing at the default "warning".
     access_log = args.log_level.lower() in ("trace", "debug", "info")
+    if access_log:
+        logging.getLogger("uvicorn.access").addFilter(_redact_access_line)
     uvicorn.run(
         app, host=args.host, port=args.port, log_level=args.log_level, access_log=access_log
     )
     return 0
+
+
+def _redact_access_line(record: logging.LogRecord) -> bool:
+    """uvicorn's access line shows the path with its query: blank secrets in it (a client that
+    sends ``client_secret`` in a query string must not find it in the log)."""
+    from mockst.journal import redact_query
+
+    args = record.args
+    if isinstance(args, tuple) and len(args) >= 3 and isinstance(args[2], str):
+        record.args = (*args[:2], redact_query(args[2]), *args[3:])
+    return True
 
 
 def exposure_warning(host: str, control_token: str | None) -> str | None:
