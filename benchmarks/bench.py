@@ -9,6 +9,7 @@ else runs on it; the ratios say what the simulator itself costs.
     python benchmarks/bench.py                 # everything (about 3 minutes on 2 cores)
     python benchmarks/bench.py --only throughput --duration 3 --rounds 1
     python benchmarks/bench.py --only memory --customers 20000
+    python benchmarks/bench.py --only tenants --tenants 20000    # onboarding cost vs tenants
 
 Needs ``wrk`` (Debian: ``apt-get install wrk``) for throughput. Each server runs in its own process
 pinned to CPU 0; wrk runs pinned to CPU 1 with 1 thread and 16 connections, so the generator never
@@ -559,6 +560,60 @@ def memory(customers: int) -> dict[str, Any]:
     return report
 
 
+def tenant_scaling(tenants: int, sample: int) -> dict[str, Any]:
+    """Onboarding, token issuance and tenant reset at 1 tenant and at ``tenants``, same server,
+    same run: their cost must not grow with the tenants a long-lived simulator has served. Each
+    figure is sequential calls a second from one client, and the server's own CPU time per call
+    (from /proc: it holds on a busy machine, where the rate moves with the neighbours)."""
+
+    def measure(http: httpx.Client, pid: int) -> dict[str, Any]:
+        figures: dict[str, Any] = {}
+        made: list[dict[str, Any]] = []
+
+        def timed(name: str, call: Any) -> None:
+            cpu, started = cpu_seconds(pid), time.perf_counter()
+            for i in range(sample):
+                call(i)
+            elapsed = time.perf_counter() - started
+            figures[name] = {
+                "per_s": sample / elapsed,
+                "server_cpu_us": (cpu_seconds(pid) - cpu) / sample * 1e6,
+            }
+
+        def quickstart(_: int) -> None:
+            made.append(http.post("/_mock/quickstart", json={}).raise_for_status().json())
+
+        def token(i: int) -> None:
+            creds = made[i]
+            form = {"grant_type": "client_credentials", "client_id": creds["clientId"],
+                    "client_secret": creds["clientSecret"]}  # fmt: skip
+            http.post("/connect/token", data=form).raise_for_status()
+
+        def reset(i: int) -> None:
+            http.post(f"/_mock/tenants/{made[i]['tenantId']}/reset").raise_for_status()
+
+        timed("quickstart", quickstart)
+        timed("token", token)
+        timed("tenant_reset", reset)
+        return figures
+
+    report: dict[str, Any] = {"tenants": tenants, "sample": sample}
+    with (
+        server([*SERVE, *NO_LIMITS, "--journal-size", "0"]) as (url, process),
+        httpx.Client(base_url=url, timeout=60) as http,
+    ):
+        for _ in range(5):  # warm: the first calls build what every later one reuses
+            http.post("/_mock/quickstart", json={}).raise_for_status()
+        report["at_1"] = measure(http, process.pid)
+        started = time.perf_counter()
+        for _ in range(tenants - 2 * sample):  # the samples are tenants too
+            http.post("/_mock/quickstart", json={}).raise_for_status()
+        report["grow_s"] = time.perf_counter() - started
+        report[f"at_{tenants}"] = measure(http, process.pid)
+        report["rss_mb"] = rss_mb(process.pid)
+    return report
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if argv and argv[0] == "_baseline":
@@ -569,15 +624,19 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
-        "--only", choices=["middleware", "throughput", "startup", "memory"], action="append"
+        "--only",
+        choices=["middleware", "throughput", "startup", "memory", "tenants"],
+        action="append",
     )
     parser.add_argument("--duration", type=int, default=4, help="seconds per wrk run")
     parser.add_argument("--rounds", type=int, default=3, help="runs per variant (median)")
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--customers", type=int, default=100_000)
+    parser.add_argument("--tenants", type=int, default=20_000, help="for --only tenants")
+    parser.add_argument("--sample", type=int, default=500, help="calls per tenant measure")
     parser.add_argument("--json", help="also write the figures to this file")
     args = parser.parse_args(argv)
-    only = set(args.only or ["middleware", "throughput", "startup", "memory"])
+    only = set(args.only or ["middleware", "throughput", "startup", "memory", "tenants"])
     figures: dict[str, Any] = {"cpus": os.cpu_count(), "python": sys.version.split()[0]}
     if "middleware" in only:
         figures["middleware_us"] = middleware_overhead()
@@ -591,6 +650,9 @@ def main(argv: list[str] | None = None) -> int:
     if "memory" in only:
         figures["memory"] = memory(args.customers)
         print(json.dumps({"memory": figures["memory"]}, indent=1), flush=True)
+    if "tenants" in only:
+        figures["tenants"] = tenant_scaling(args.tenants, args.sample)
+        print(json.dumps({"tenants": figures["tenants"]}, indent=1), flush=True)
     if args.json:
         Path(args.json).write_text(json.dumps(figures, indent=1))
     return 0
