@@ -43,6 +43,7 @@ CLK_TCK = os.sysconf("SC_CLK_TCK")
 SERVER_CPU = 0
 WRK_CPU = 1
 NO_LIMITS = ("--rate-limit", "0", "--token-rate-limit", "0")
+COUNTERS = {"perf": False}  # whether perf stat counts here (found once per throughput run)
 ADDRESS = {"street": "1 Main St", "city": "Austin", "state": "TX", "zip": "78701", "country": "USA"}
 BOOKING = {
     "source": "Benchmark",
@@ -279,17 +280,20 @@ def wrk(
         script.name,
     ]
     counter = None
-    if count_pid is not None:
+    if count_pid is not None and COUNTERS["perf"]:
         counter = subprocess.Popen(
             ["perf", "stat", "-x,", "-e", "instructions,cycles", "-p", str(count_pid)],
             stderr=subprocess.PIPE,
             text=True,
         )
     before = os.times()
+    server_cpu = cpu_seconds(count_pid) if count_pid is not None else None
     output = subprocess.run(
         [*command, url], capture_output=True, text=True, preexec_fn=_pin(WRK_CPU), check=True
     ).stdout
     after = os.times()
+    if server_cpu is not None:
+        server_cpu = cpu_seconds(count_pid) - server_cpu  # type: ignore[arg-type]
     os.unlink(script.name)
     counts = None
     if counter is not None:
@@ -302,10 +306,15 @@ def wrk(
         "wrk_cpu": (after.children_user + after.children_system)
         - (before.children_user + before.children_system),
     }
+    requests = float(re.search(r"(\d+) requests in", output).group(1))  # type: ignore[union-attr]
     if counts is not None:
-        requests = float(re.search(r"(\d+) requests in", output).group(1))  # type: ignore[union-attr]
         result["instructions"] = counts["instructions"] / requests
         result["cycles"] = counts["cycles"] / requests
+    if server_cpu is not None:
+        # Without hardware counters (most virtual machines), the server's CPU time per request
+        # from /proc: coarser (clock ticks), but like the counts it moves little with a
+        # neighbour's load, where the request rate moves a lot.
+        result["cpu_us"] = server_cpu / requests * 1e6
     non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
     errors = re.search(r"Socket errors: (.*)", output)
     result["non2xx"] = float(non2xx.group(1)) if non2xx else 0.0
@@ -331,11 +340,11 @@ def throughput(duration: int, rounds: int, connections: int) -> dict[str, Any]:
         sys.exit("wrk is needed for throughput (apt-get install wrk)")
     results: dict[str, dict[str, list[dict[str, float]]]] = {}
     with tempfile.TemporaryDirectory() as tmp, ExitStack() as stack:
-        count = perf_usable()
+        COUNTERS["perf"] = perf_usable()
         targets: dict[str, tuple[str, dict[str, Any]]] = {}
         for name, args in VARIANTS.items():
             url, process = stack.enter_context(server(args))
-            targets[name] = (url, {**onboard(url), "pid": process.pid if count else None})
+            targets[name] = (url, {**onboard(url), "pid": process.pid})
         setup = next(iter(targets.values()))[1]
         list_file, create_file = Path(tmp, "list.json"), Path(tmp, "create.json")
         list_file.write_bytes(setup["page_bytes"])
@@ -346,7 +355,7 @@ def throughput(duration: int, rounds: int, connections: int) -> dict[str, Any]:
             "headers": setup["headers"],
             "list_path": "/list",
             "create_path": "/create",
-            "pid": process.pid if count else None,
+            "pid": process.pid,
         }
         ordered = {BASELINE: (url, baseline), **targets}
         # Rounds interleave the variants, so a noisy neighbour hurts them all alike.
@@ -374,6 +383,8 @@ def throughput(duration: int, rounds: int, connections: int) -> dict[str, Any]:
             keys = ["rps", "p50", "p99", "wrk_cpu", "non2xx"]
             if all("cycles" in r for r in runs):
                 keys += ["instructions", "cycles"]
+            if all("cpu_us" in r for r in runs):
+                keys.append("cpu_us")
             rows[name] = {key: statistics.median(r[key] for r in runs) for key in keys}
         base = rows[BASELINE]
         for row in rows.values():
@@ -385,6 +396,8 @@ def throughput(duration: int, rounds: int, connections: int) -> dict[str, Any]:
                 # cheap as the ceiling; 0.5 = twice its work).
                 row["instructions_ratio"] = base["instructions"] / row["instructions"]
                 row["cycles_ratio"] = base["cycles"] / row["cycles"]
+            if "cpu_us" in row and "cpu_us" in base and row["cpu_us"]:
+                row["cpu_ratio"] = base["cpu_us"] / row["cpu_us"]  # same sense as the rate
         summary["ops"][op] = rows
     return summary
 
@@ -668,6 +681,10 @@ def print_throughput(summary: dict[str, Any], duration: float) -> None:
         if counted:
             head += " k instr/req | ratio | k cycles/req | ratio |"
             rule += "---:|---:|---:|---:|"
+        timed = all("cpu_ratio" in r for r in rows.values())
+        if timed:
+            head += " server CPU µs/req | ratio |"
+            rule += "---:|---:|"
         print(head)
         print(rule)
         for name, r in rows.items():
@@ -681,6 +698,8 @@ def print_throughput(summary: dict[str, Any], duration: float) -> None:
                     f" {r['instructions'] / 1000:,.0f} | {r['instructions_ratio']:.2f} |"
                     f" {r['cycles'] / 1000:,.0f} | {r['cycles_ratio']:.2f} |"
                 )
+            if timed:
+                line += f" {r['cpu_us']:,.0f} | {r['cpu_ratio']:.2f} |"
             print(line)
             if r["non2xx"]:
                 print(f"  (!) {r['non2xx']:.0f} non-2xx answers")
