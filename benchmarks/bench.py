@@ -9,6 +9,7 @@ else runs on it; the ratios say what the simulator itself costs.
     python benchmarks/bench.py                 # everything (about 3 minutes on 2 cores)
     python benchmarks/bench.py --only throughput --duration 3 --rounds 1
     python benchmarks/bench.py --only memory --customers 20000
+    python benchmarks/bench.py --only tenants --tenants 20000    # onboarding cost vs tenants
 
 Needs ``wrk`` (Debian: ``apt-get install wrk``) for throughput. Each server runs in its own process
 pinned to CPU 0; wrk runs pinned to CPU 1 with 1 thread and 16 connections, so the generator never
@@ -42,6 +43,7 @@ CLK_TCK = os.sysconf("SC_CLK_TCK")
 SERVER_CPU = 0
 WRK_CPU = 1
 NO_LIMITS = ("--rate-limit", "0", "--token-rate-limit", "0")
+COUNTERS = {"perf": False}  # whether perf stat counts here (found once per throughput run)
 ADDRESS = {"street": "1 Main St", "city": "Austin", "state": "TX", "zip": "78701", "country": "USA"}
 BOOKING = {
     "source": "Benchmark",
@@ -278,17 +280,20 @@ def wrk(
         script.name,
     ]
     counter = None
-    if count_pid is not None:
+    if count_pid is not None and COUNTERS["perf"]:
         counter = subprocess.Popen(
             ["perf", "stat", "-x,", "-e", "instructions,cycles", "-p", str(count_pid)],
             stderr=subprocess.PIPE,
             text=True,
         )
     before = os.times()
+    server_cpu = cpu_seconds(count_pid) if count_pid is not None else None
     output = subprocess.run(
         [*command, url], capture_output=True, text=True, preexec_fn=_pin(WRK_CPU), check=True
     ).stdout
     after = os.times()
+    if server_cpu is not None:
+        server_cpu = cpu_seconds(count_pid) - server_cpu  # type: ignore[arg-type]
     os.unlink(script.name)
     counts = None
     if counter is not None:
@@ -301,10 +306,15 @@ def wrk(
         "wrk_cpu": (after.children_user + after.children_system)
         - (before.children_user + before.children_system),
     }
+    requests = float(re.search(r"(\d+) requests in", output).group(1))  # type: ignore[union-attr]
     if counts is not None:
-        requests = float(re.search(r"(\d+) requests in", output).group(1))  # type: ignore[union-attr]
         result["instructions"] = counts["instructions"] / requests
         result["cycles"] = counts["cycles"] / requests
+    if server_cpu is not None:
+        # Without hardware counters (most virtual machines), the server's CPU time per request
+        # from /proc: coarser (clock ticks), but like the counts it moves little with a
+        # neighbour's load, where the request rate moves a lot.
+        result["cpu_us"] = server_cpu / requests * 1e6
     non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
     errors = re.search(r"Socket errors: (.*)", output)
     result["non2xx"] = float(non2xx.group(1)) if non2xx else 0.0
@@ -330,11 +340,11 @@ def throughput(duration: int, rounds: int, connections: int) -> dict[str, Any]:
         sys.exit("wrk is needed for throughput (apt-get install wrk)")
     results: dict[str, dict[str, list[dict[str, float]]]] = {}
     with tempfile.TemporaryDirectory() as tmp, ExitStack() as stack:
-        count = perf_usable()
+        COUNTERS["perf"] = perf_usable()
         targets: dict[str, tuple[str, dict[str, Any]]] = {}
         for name, args in VARIANTS.items():
             url, process = stack.enter_context(server(args))
-            targets[name] = (url, {**onboard(url), "pid": process.pid if count else None})
+            targets[name] = (url, {**onboard(url), "pid": process.pid})
         setup = next(iter(targets.values()))[1]
         list_file, create_file = Path(tmp, "list.json"), Path(tmp, "create.json")
         list_file.write_bytes(setup["page_bytes"])
@@ -345,7 +355,7 @@ def throughput(duration: int, rounds: int, connections: int) -> dict[str, Any]:
             "headers": setup["headers"],
             "list_path": "/list",
             "create_path": "/create",
-            "pid": process.pid if count else None,
+            "pid": process.pid,
         }
         ordered = {BASELINE: (url, baseline), **targets}
         # Rounds interleave the variants, so a noisy neighbour hurts them all alike.
@@ -373,6 +383,8 @@ def throughput(duration: int, rounds: int, connections: int) -> dict[str, Any]:
             keys = ["rps", "p50", "p99", "wrk_cpu", "non2xx"]
             if all("cycles" in r for r in runs):
                 keys += ["instructions", "cycles"]
+            if all("cpu_us" in r for r in runs):
+                keys.append("cpu_us")
             rows[name] = {key: statistics.median(r[key] for r in runs) for key in keys}
         base = rows[BASELINE]
         for row in rows.values():
@@ -384,6 +396,8 @@ def throughput(duration: int, rounds: int, connections: int) -> dict[str, Any]:
                 # cheap as the ceiling; 0.5 = twice its work).
                 row["instructions_ratio"] = base["instructions"] / row["instructions"]
                 row["cycles_ratio"] = base["cycles"] / row["cycles"]
+            if "cpu_us" in row and "cpu_us" in base and row["cpu_us"]:
+                row["cpu_ratio"] = base["cpu_us"] / row["cpu_us"]  # same sense as the rate
         summary["ops"][op] = rows
     return summary
 
@@ -559,6 +573,60 @@ def memory(customers: int) -> dict[str, Any]:
     return report
 
 
+def tenant_scaling(tenants: int, sample: int) -> dict[str, Any]:
+    """Onboarding, token issuance and tenant reset at 1 tenant and at ``tenants``, same server,
+    same run: their cost must not grow with the tenants a long-lived simulator has served. Each
+    figure is sequential calls a second from one client, and the server's own CPU time per call
+    (from /proc: it holds on a busy machine, where the rate moves with the neighbours)."""
+
+    def measure(http: httpx.Client, pid: int) -> dict[str, Any]:
+        figures: dict[str, Any] = {}
+        made: list[dict[str, Any]] = []
+
+        def timed(name: str, call: Any) -> None:
+            cpu, started = cpu_seconds(pid), time.perf_counter()
+            for i in range(sample):
+                call(i)
+            elapsed = time.perf_counter() - started
+            figures[name] = {
+                "per_s": sample / elapsed,
+                "server_cpu_us": (cpu_seconds(pid) - cpu) / sample * 1e6,
+            }
+
+        def quickstart(_: int) -> None:
+            made.append(http.post("/_mock/quickstart", json={}).raise_for_status().json())
+
+        def token(i: int) -> None:
+            creds = made[i]
+            form = {"grant_type": "client_credentials", "client_id": creds["clientId"],
+                    "client_secret": creds["clientSecret"]}  # fmt: skip
+            http.post("/connect/token", data=form).raise_for_status()
+
+        def reset(i: int) -> None:
+            http.post(f"/_mock/tenants/{made[i]['tenantId']}/reset").raise_for_status()
+
+        timed("quickstart", quickstart)
+        timed("token", token)
+        timed("tenant_reset", reset)
+        return figures
+
+    report: dict[str, Any] = {"tenants": tenants, "sample": sample}
+    with (
+        server([*SERVE, *NO_LIMITS, "--journal-size", "0"]) as (url, process),
+        httpx.Client(base_url=url, timeout=60) as http,
+    ):
+        for _ in range(5):  # warm: the first calls build what every later one reuses
+            http.post("/_mock/quickstart", json={}).raise_for_status()
+        report["at_1"] = measure(http, process.pid)
+        started = time.perf_counter()
+        for _ in range(tenants - 2 * sample):  # the samples are tenants too
+            http.post("/_mock/quickstart", json={}).raise_for_status()
+        report["grow_s"] = time.perf_counter() - started
+        report[f"at_{tenants}"] = measure(http, process.pid)
+        report["rss_mb"] = rss_mb(process.pid)
+    return report
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if argv and argv[0] == "_baseline":
@@ -569,15 +637,19 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
-        "--only", choices=["middleware", "throughput", "startup", "memory"], action="append"
+        "--only",
+        choices=["middleware", "throughput", "startup", "memory", "tenants"],
+        action="append",
     )
     parser.add_argument("--duration", type=int, default=4, help="seconds per wrk run")
     parser.add_argument("--rounds", type=int, default=3, help="runs per variant (median)")
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--customers", type=int, default=100_000)
+    parser.add_argument("--tenants", type=int, default=20_000, help="for --only tenants")
+    parser.add_argument("--sample", type=int, default=500, help="calls per tenant measure")
     parser.add_argument("--json", help="also write the figures to this file")
     args = parser.parse_args(argv)
-    only = set(args.only or ["middleware", "throughput", "startup", "memory"])
+    only = set(args.only or ["middleware", "throughput", "startup", "memory", "tenants"])
     figures: dict[str, Any] = {"cpus": os.cpu_count(), "python": sys.version.split()[0]}
     if "middleware" in only:
         figures["middleware_us"] = middleware_overhead()
@@ -591,6 +663,9 @@ def main(argv: list[str] | None = None) -> int:
     if "memory" in only:
         figures["memory"] = memory(args.customers)
         print(json.dumps({"memory": figures["memory"]}, indent=1), flush=True)
+    if "tenants" in only:
+        figures["tenants"] = tenant_scaling(args.tenants, args.sample)
+        print(json.dumps({"tenants": figures["tenants"]}, indent=1), flush=True)
     if args.json:
         Path(args.json).write_text(json.dumps(figures, indent=1))
     return 0
@@ -606,6 +681,10 @@ def print_throughput(summary: dict[str, Any], duration: float) -> None:
         if counted:
             head += " k instr/req | ratio | k cycles/req | ratio |"
             rule += "---:|---:|---:|---:|"
+        timed = all("cpu_ratio" in r for r in rows.values())
+        if timed:
+            head += " server CPU µs/req | ratio |"
+            rule += "---:|---:|"
         print(head)
         print(rule)
         for name, r in rows.items():
@@ -619,6 +698,8 @@ def print_throughput(summary: dict[str, Any], duration: float) -> None:
                     f" {r['instructions'] / 1000:,.0f} | {r['instructions_ratio']:.2f} |"
                     f" {r['cycles'] / 1000:,.0f} | {r['cycles_ratio']:.2f} |"
                 )
+            if timed:
+                line += f" {r['cpu_us']:,.0f} | {r['cpu_ratio']:.2f} |"
             print(line)
             if r["non2xx"]:
                 print(f"  (!) {r['non2xx']:.0f} non-2xx answers")

@@ -5,10 +5,12 @@ from __future__ import annotations
 import argparse
 import gc
 import ipaddress
+import logging
 import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 from mockst import __version__
 from mockst.config import Config
@@ -20,7 +22,8 @@ def _serve(args: argparse.Namespace) -> int:
     import uvicorn
 
     from mockst.app import create_app
-    from mockst.server import prepare
+    from mockst.server import SeedFileError, prepare
+    from mockst.store.sqlite import StateFileError
 
     overrides = {"environment": args.environment} if args.environment else {}
     overrides.update(
@@ -39,7 +42,13 @@ def _serve(args: argparse.Namespace) -> int:
         print(warning, file=sys.stderr, flush=True)
     shown_host = "127.0.0.1" if args.host in ("0.0.0.0", "::") else args.host
     base_url = f"http://{shown_host}:{args.port}"
-    prepared = prepare(config, state=args.state, seed=args.seed, demo=args.demo, base_url=base_url)
+    try:
+        prepared = prepare(
+            config, state=args.state, seed=args.seed, demo=args.demo, base_url=base_url
+        )
+    except (StateFileError, SeedFileError) as exc:
+        print(f"mockst: {exc}", file=sys.stderr)
+        return 2
     if prepared.demo:
         print(demo_banner(prepared.demo), flush=True)
     app = create_app(prepared.world, prepared.config, control_token=args.control_token)
@@ -51,10 +60,23 @@ def _serve(args: argparse.Namespace) -> int:
     # uvicorn formats each access line's fields (quoting the path) before the logger drops it
     # below "info": a few percent of a call's CPU for nothing at the default "warning".
     access_log = args.log_level.lower() in ("trace", "debug", "info")
+    if access_log:
+        logging.getLogger("uvicorn.access").addFilter(_redact_access_line)
     uvicorn.run(
         app, host=args.host, port=args.port, log_level=args.log_level, access_log=access_log
     )
     return 0
+
+
+def _redact_access_line(record: logging.LogRecord) -> bool:
+    """uvicorn's access line shows the path with its query: blank secrets in it (a client that
+    sends ``client_secret`` in a query string must not find it in the log)."""
+    from mockst.journal import redact_query
+
+    args = record.args
+    if isinstance(args, tuple) and len(args) >= 3 and isinstance(args[2], str):
+        record.args = (*args[:2], redact_query(args[2]), *args[3:])
+    return True
 
 
 def exposure_warning(host: str, control_token: str | None) -> str | None:
@@ -109,9 +131,35 @@ def _fault_rules(args: argparse.Namespace) -> list:
     return rules
 
 
-def _env_number(name: str, kind: type = float):
-    value = os.environ.get(name)
-    return kind(value) if value else None
+LOG_LEVELS = ("critical", "error", "warning", "info", "debug", "trace")
+
+
+def _setting(
+    flag: str, env: str, kind: type, what: str, high: float = float("inf")
+) -> Callable[[str], Any]:
+    """An argparse type that names the flag and its variable when a value is wrong (argparse
+    also applies it to a default read from the environment)."""
+
+    def convert(text: str) -> Any:
+        try:
+            value = kind(text)
+        except ValueError:
+            value = None
+        if value is None or not 0 <= value <= high or value == float("inf"):
+            raise argparse.ArgumentTypeError(f"{text!r} is not {what} (set by {flag} or {env})")
+        return value
+
+    return convert
+
+
+def _log_level(text: str) -> str:
+    level = text.strip().lower()
+    if level not in LOG_LEVELS:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a log level (set by --log-level or MOCKST_LOG_LEVEL); "
+            f"use one of {', '.join(LOG_LEVELS)}"
+        )
+    return level
 
 
 def demo_banner(creds: dict[str, object]) -> str:
@@ -147,7 +195,11 @@ def build_parser(
     sub = parser.add_subparsers(dest="command", required=True)
     serve = sub.add_parser("serve", help="run the simulator")
     serve.add_argument("--host", default=os.environ.get("MOCKST_HOST", "127.0.0.1"))
-    serve.add_argument("--port", type=int, default=int(os.environ.get("MOCKST_PORT", "8080")))
+    serve.add_argument(
+        "--port",
+        type=_setting("--port", "MOCKST_PORT", int, "a port number (0 to 65535)", 65535),
+        default=os.environ.get("MOCKST_PORT") or "8080",
+    )
     serve.add_argument(
         "--state",
         default=os.environ.get("MOCKST_STATE"),
@@ -172,22 +224,24 @@ def build_parser(
     )
     serve.add_argument(
         "--rate-limit",
-        type=float,
-        default=_env_number("MOCKST_RATE_LIMIT"),
+        type=_setting("--rate-limit", "MOCKST_RATE_LIMIT", float, "a number of calls a second"),
+        default=os.environ.get("MOCKST_RATE_LIMIT") or None,
         metavar="N",
         help="API calls a second per app key and tenant (default 60; 0 disables)",
     )
     serve.add_argument(
         "--token-rate-limit",
-        type=float,
-        default=_env_number("MOCKST_TOKEN_RATE_LIMIT"),
+        type=_setting(
+            "--token-rate-limit", "MOCKST_TOKEN_RATE_LIMIT", float, "a number of requests a minute"
+        ),
+        default=os.environ.get("MOCKST_TOKEN_RATE_LIMIT") or None,
         metavar="N",
         help="token requests a minute per client id (default 0: off)",
     )
     serve.add_argument(
         "--journal-size",
-        type=int,
-        default=_env_number("MOCKST_JOURNAL_SIZE", int),
+        type=_setting("--journal-size", "MOCKST_JOURNAL_SIZE", int, "a number of entries"),
+        default=os.environ.get("MOCKST_JOURNAL_SIZE") or None,
         metavar="N",
         help="journal entries kept (default 10000; 0 disables the journal)",
     )
@@ -209,7 +263,12 @@ def build_parser(
         metavar="TOKEN",
         help="the control plane (/_mock) then needs 'Authorization: Bearer TOKEN'",
     )
-    serve.add_argument("--log-level", default=os.environ.get("MOCKST_LOG_LEVEL", "warning"))
+    serve.add_argument(
+        "--log-level",
+        type=_log_level,
+        default=os.environ.get("MOCKST_LOG_LEVEL") or "warning",
+        help=f"one of {', '.join(LOG_LEVELS)}",
+    )
     serve.set_defaults(run=_serve)
     seed = sub.add_parser("seed", help="write a world JSON with a populated demo tenant")
     seed.add_argument("--seed", type=int, default=1, help="random seed (same seed, same world)")

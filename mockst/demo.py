@@ -42,9 +42,7 @@ def demo_credentials(
         return creds
     tenant = existing[0]
     with world.transaction():
-        connection = next(
-            c for c in world.identity["connection"].values() if c.tenant_id == tenant.id
-        )
+        connection = service.connections_of_tenant(world, tenant.id)[0]
         for old in service.active_secrets(world, connection.client_id):
             service.deactivate_secret(world, connection.client_id, old.id)
         _, secret = service.generate_secret(world, connection.client_id)

@@ -14,6 +14,10 @@ from mockst.store.sqlite import SqliteStore
 from mockst.store.world import World
 
 
+class SeedFileError(Exception):
+    """Why ``--seed`` cannot be loaded, as one line."""
+
+
 @dataclass
 class Prepared:
     world: World
@@ -38,7 +42,16 @@ def prepare(
     if store is not None and not fresh_file:
         store.load(world)
     elif seed:
-        snapshot.import_world(world, json.loads(Path(seed).read_text()))
+        try:
+            doc = json.loads(Path(seed).read_text())
+            if not isinstance(doc, dict):
+                raise ValueError("not a JSON object")
+            snapshot.import_world(world, doc)
+        except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
+            raise SeedFileError(
+                f"{seed} cannot be loaded as a mockst world ({exc}): write one with "
+                "`mockst seed` or GET /_mock/world"
+            ) from None
     if store is not None:
         world.persistence = store
         if fresh_file:

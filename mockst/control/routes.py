@@ -112,8 +112,8 @@ def reset_tenant(request: Request, _: None) -> Any:
     with world.transaction():
         service.get_tenant(world, tenant_id)
         world.drop_tenant_data(tenant_id)
-        for connection in list(world.identity["connection"].values()):
-            if connection.tenant_id == tenant_id and connection.booking_provider_id is not None:
+        for connection in service.connections_of_tenant(world, tenant_id):
+            if connection.booking_provider_id is not None:
                 service.restrict(world, connection.client_id, None)
     return {"tenantId": tenant_id, "reset": True}
 

@@ -65,18 +65,13 @@ def get_app(world: World, app_id: int) -> App:
 
 
 def app_by_key(world: World, app_key: str) -> App | None:
-    """The app with this key. Every API call asks, so it goes through an index of key → record
-    key kept on the world: checked on each hit (apps change, worlds are reloaded), rebuilt on a
-    miss, so an unknown key costs one pass over the apps, as it always did."""
-    apps = world.identity["app"]
+    """The app with this key, through the world's index of key → record key (kept with every
+    identity write): an unknown key costs one lookup, not a pass over every app."""
     found = world.app_keys.get(app_key)
-    if found is not None:
-        app = apps.get(found)
-        if app is not None and app.app_key == app_key:
-            return app
-    world.app_keys = {app.app_key: key for key, app in apps.items()}
-    found = world.app_keys.get(app_key)
-    return apps[found] if found is not None else None
+    if found is None:
+        return None
+    app = world.identity["app"].get(found)
+    return app if app is not None and app.app_key == app_key else None
 
 
 def get_tenant(world: World, tenant_id: int) -> Tenant:
@@ -94,10 +89,14 @@ def get_connection(world: World, client_id: str) -> Connection:
 
 
 def secrets_of(world: World, client_id: str) -> list[ClientSecret]:
-    return sorted(
-        (s for s in world.identity["secret"].values() if s.client_id == client_id),
-        key=lambda s: s.id,
-    )
+    records = world.identity["secret"]
+    keys = world.secrets_by_client.get(client_id, ())
+    return sorted((records[key] for key in keys), key=lambda s: s.id)
+
+
+def connections_of_tenant(world: World, tenant_id: int) -> list[Connection]:
+    records = world.identity["connection"]
+    return [records[key] for key in world.connections_by_tenant.get(tenant_id, ())]
 
 
 def active_secrets(world: World, client_id: str) -> list[ClientSecret]:
@@ -181,8 +180,8 @@ def connect(world: World, app_id: int, tenant_id: int) -> Connection:
     with world.transaction():
         get_app(world, app_id)
         get_tenant(world, tenant_id)
-        for existing in world.identity["connection"].values():
-            if existing.app_id == app_id and existing.tenant_id == tenant_id:
+        for existing in connections_of_tenant(world, tenant_id):
+            if existing.app_id == app_id:
                 return existing
         connection = Connection(
             client_id="cid." + _token(_LOWER_ALNUM, 25),

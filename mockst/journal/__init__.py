@@ -19,7 +19,14 @@ stage). Request facts shared with the fault stage live in ``mockst.wire``.
 from mockst.journal.entry import Entry
 from mockst.journal.middleware import UNJOURNALED, JournalMiddleware
 from mockst.journal.query import JournalQuery
-from mockst.journal.redaction import REDACTED, SECRET_IN_TEXT, SECRET_KEYS, token_view
+from mockst.journal.redaction import (
+    REDACTED,
+    SECRET_IN_TEXT,
+    SECRET_NAMES,
+    is_secret_name,
+    redact_query,
+    token_view,
+)
 from mockst.journal.ring import (
     DEFAULT_BODY_BYTES,
     DEFAULT_SIZE,
@@ -52,7 +59,7 @@ __all__ = [
     "OPERATIONS",
     "REDACTED",
     "SECRET_IN_TEXT",
-    "SECRET_KEYS",
+    "SECRET_NAMES",
     "UNJOURNALED",
     "Entry",
     "Journal",
@@ -63,6 +70,8 @@ __all__ = [
     "fingerprint",
     "header",
     "header_bytes",
+    "is_secret_name",
+    "redact_query",
     "tenant_of",
     "token_claims",
     "token_view",

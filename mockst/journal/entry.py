@@ -21,8 +21,9 @@ from mockst.encoding import format_datetime
 from mockst.journal.redaction import (
     redact,
     redact_form,
+    redact_headers,
+    redact_query,
     redact_text,
-    redacted_authorization,
     token_view,
 )
 from mockst.wire import OPERATIONS, api_path, basic_client_id, bearer, tenant_of
@@ -110,7 +111,9 @@ class Entry:
             else:
                 client_id = basic_client_id(auth)
         form = None
-        if kind == "token":
+        # A token form is shown field by field; anything else (JSON, text) goes the body's way,
+        # where secret fields are redacted wherever they are.
+        if kind == "token" and _is_form(headers.get("content-type", "")):
             form = _form(self.request_body)
             client_id = client_id or form.get("client_id")
         derived = {
@@ -129,11 +132,7 @@ class Entry:
     def view(self, include_bodies: bool = True) -> dict[str, Any]:
         """The entry as JSON-able data, secrets redacted."""
         d = self.derived()
-        request_headers = self._request_header_dict()
-        if "authorization" in request_headers:
-            request_headers["authorization"] = redacted_authorization(
-                request_headers["authorization"]
-            )
+        request_headers = redact_headers(self._request_header_dict())
         result: dict[str, Any] = {
             "id": self.id,
             "time": format_datetime(self.time),
@@ -141,7 +140,7 @@ class Entry:
             "kind": d["kind"],
             "method": self.method,
             "path": self.path,
-            "query": self.query.decode("latin-1"),
+            "query": redact_query(self.query.decode("latin-1")),
             "status": self.status,
             "tenantId": d["tenantId"],
             "clientId": d["clientId"],
@@ -201,6 +200,10 @@ def _header_dict(headers: list[tuple[bytes, bytes]]) -> dict[str, str]:
     return result
 
 
+def _is_form(content_type: str) -> bool:
+    return content_type.split(";")[0].strip().lower() == "application/x-www-form-urlencoded"
+
+
 def _form(raw: bytes) -> dict[str, str]:
     try:
         return dict(parse_qsl(raw.decode("utf-8"), keep_blank_values=True))
@@ -217,7 +220,7 @@ def _body_view(raw: bytes, size: int, form: dict[str, str] | None) -> dict[str, 
         try:
             value = redact(orjson.loads(raw))
         except orjson.JSONDecodeError:
-            value = raw.decode("utf-8", "replace")
+            value = redact_text(raw)
     elif raw:
         value = redact_text(raw)
     return {"body": value, "bodySize": size, "bodyTruncated": truncated}

@@ -15,10 +15,23 @@ from typing import Any
 from mockst.wire import bearer, fingerprint, token_claims
 
 REDACTED = "[redacted]"
-SECRET_KEYS = frozenset({"clientSecret", "client_secret", "access_token", "signingKey"})
-SECRET_IN_TEXT = re.compile(
-    rb'"(clientSecret|client_secret|access_token|signingKey)"\s*:\s*"[^"]*"'
+# Field names whose values are secrets, compared with case, "_" and "-" ignored: ``client_secret``,
+# ``Client_Secret`` and ``clientSecret`` are one name. ``password`` is the employees' and
+# technicians' login password (Settings v2 takes it on create and update).
+SECRET_NAMES = frozenset(
+    {"clientsecret", "accesstoken", "refreshtoken", "signingkey", "password", "controltoken"}
 )
+_SECRET_NAME = (
+    r"(?:client[_-]?secret|access[_-]?token|refresh[_-]?token|signing[_-]?key|password"
+    r"|control[_-]?token)"
+)
+SECRET_IN_TEXT = re.compile(rb'"(' + _SECRET_NAME.encode() + rb')"\s*:\s*"[^"]*"', re.I)
+SECRET_IN_QUERY = re.compile(r"((?:^|[?&;\s])" + _SECRET_NAME + r"=)[^&;\s]*", re.I)
+BEARER_IN_TEXT = re.compile(r"(?i)^\s*bearer\s+(\S+)")
+
+
+def is_secret_name(name: str) -> bool:
+    return name.replace("_", "").replace("-", "").lower() in SECRET_NAMES
 
 
 def redact_token(token: str) -> str:
@@ -28,29 +41,51 @@ def redact_token(token: str) -> str:
 def redact(value: Any) -> Any:
     """A decoded JSON body with every secret field redacted (issued tokens keep a fingerprint)."""
     if isinstance(value, dict):
-        return {
-            k: (
-                redact_token(v)
-                if k == "access_token" and isinstance(v, str)
-                else REDACTED
-                if k in SECRET_KEYS
-                else redact(v)
-            )
-            for k, v in value.items()
-        }
+        return {k: _redact_field(k, v) for k, v in value.items()}
     if isinstance(value, list):
         return [redact(v) for v in value]
     return value
 
 
+def _redact_field(name: Any, value: Any) -> Any:
+    if not (isinstance(name, str) and is_secret_name(name)):
+        return redact(value)
+    if name == "access_token" and isinstance(value, str):
+        return redact_token(value)
+    return REDACTED
+
+
 def redact_text(raw: bytes) -> str:
-    """A body that cannot be decoded whole (a truncated head): secret fields blanked in place."""
-    return SECRET_IN_TEXT.sub(rb'"\1":"' + REDACTED.encode() + b'"', raw).decode("utf-8", "replace")
+    """A body that cannot be decoded whole (a truncated head, a form that is not the token
+    endpoint's): secret fields blanked in place, JSON-style and form-style."""
+    text = SECRET_IN_TEXT.sub(rb'"\1":"' + REDACTED.encode() + b'"', raw).decode("utf-8", "replace")
+    return redact_query(text)
+
+
+def redact_query(text: str) -> str:
+    """A query string (or a logged path with one) with secret parameters blanked."""
+    return SECRET_IN_QUERY.sub(lambda m: m.group(1) + REDACTED, text)
 
 
 def redact_form(form: dict[str, str]) -> dict[str, str]:
     """The token endpoint's form, without its client secret."""
-    return {k: (REDACTED if k == "client_secret" else v) for k, v in form.items()}
+    return {k: (REDACTED if is_secret_name(k) else v) for k, v in form.items()}
+
+
+def redact_headers(headers: dict[str, str]) -> dict[str, str]:
+    """Request headers as the journal shows them: a bearer token in any header becomes its
+    fingerprint, a header named like a secret is blanked."""
+    shown = {}
+    for name, value in headers.items():
+        if name in ("authorization", "proxy-authorization"):
+            shown[name] = redacted_authorization(value)
+        elif found := BEARER_IN_TEXT.match(value):
+            shown[name] = f"Bearer {redact_token(found.group(1))}"
+        elif any(word in name for word in ("secret", "password", "token", "cookie")):
+            shown[name] = REDACTED
+        else:
+            shown[name] = value
+    return shown
 
 
 def redacted_authorization(value: str) -> str:

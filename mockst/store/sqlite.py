@@ -26,19 +26,78 @@ CREATE TABLE IF NOT EXISTS rows (
 """
 
 
+# The file's schema, in SQLite's own header field (PRAGMA user_version). 0 is a file this mockst
+# has not written yet: empty, or made before the field was used (then it has our three tables).
+STATE_VERSION = 1
+OUR_TABLES = frozenset({"meta", "identity", "rows"})
+
+
+class StateFileError(Exception):
+    """Why ``--state`` cannot be used, as one line naming the file and what to do."""
+
+
+def _explain(path: Path, exc: sqlite3.Error) -> str:
+    text = str(exc)
+    if "not a database" in text or "malformed" in text:
+        return (
+            f"{path} is not a mockst state file (not SQLite, or damaged): restore it from a "
+            "backup, or move it away, or pass another --state file"
+        )
+    if "readonly" in text or "read-only" in text:
+        return f"{path} is read-only: make it and its folder writable, or pass another --state file"
+    if "unable to open" in text:
+        return (
+            f"cannot open or create {path}: its folder must exist and be writable by this user, "
+            "or pass another --state file"
+        )
+    return f"{path}: {text}"
+
+
 class SqliteStore:
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
-        self.db = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
-        self.db.execute("PRAGMA journal_mode=WAL")
-        self.db.execute("PRAGMA synchronous=NORMAL")
-        self.db.executescript(SCHEMA)
+        try:
+            self.db = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
+            self._check_schema()
+            self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.execute("PRAGMA synchronous=NORMAL")
+            self.db.executescript(SCHEMA)
+            self.db.execute(f"PRAGMA user_version = {STATE_VERSION}")
+            self.db.execute("BEGIN IMMEDIATE")  # proves the file takes writes, before any is owed
+            self.db.execute("ROLLBACK")
+        except sqlite3.Error as exc:
+            raise StateFileError(_explain(self.path, exc)) from None
+
+    def _check_schema(self) -> None:
+        version = self.db.execute("PRAGMA user_version").fetchone()[0]
+        if version > STATE_VERSION:
+            raise StateFileError(
+                f"{self.path} was written by a newer mockst (state schema {version}; this one "
+                f"reads {STATE_VERSION}): run that version, or pass another --state file"
+            )
+        listed = self.db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+        tables = {row[0] for row in listed}
+        if tables and not tables >= OUR_TABLES:
+            raise StateFileError(
+                f"{self.path} is an SQLite database but not a mockst state file: "
+                "pass another --state file"
+            )
 
     def is_empty(self) -> bool:
         return self.db.execute("SELECT COUNT(*) FROM meta").fetchone()[0] == 0
 
     def load(self, world: World) -> None:
-        """Fill an empty world from the file."""
+        """Fill an empty world from the file; ``StateFileError`` when it cannot be read whole
+        (never a partly filled or empty world over saved data)."""
+        try:
+            self._load(world)
+        except (sqlite3.Error, ValueError, KeyError, TypeError, AttributeError) as exc:
+            raise StateFileError(
+                f"{self.path} is damaged ({type(exc).__name__}: {exc}): restore it from a "
+                "backup, or pass another --state file"
+            ) from None
+
+    def _load(self, world: World) -> None:
         meta = dict(self.db.execute("SELECT key, value FROM meta"))
         doc: dict[str, Any] = {
             "format": snapshot.FORMAT,

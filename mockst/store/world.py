@@ -118,7 +118,12 @@ class World:
             "secret": {},
         }
         self.tenants: dict[int, TenantData] = {}
-        self.app_keys: dict[str, str] = {}  # app key → app record key: a cache (identity.service)
+        self.app_keys: dict[str, str] = {}  # app key → app record key (identity.service)
+        # Who belongs to whom, kept in step with every identity write, its undo and a reset: a
+        # token request, a quickstart or a tenant reset then looks up its own few records
+        # instead of scanning every connection and secret of a world that serves a CI fleet.
+        self.secrets_by_client: dict[str, dict[str, None]] = {}  # client id → secret keys
+        self.connections_by_tenant: dict[int, dict[str, None]] = {}  # tenant id → client ids
         self.grants: dict[tuple[Any, ...], Any] = {}  # the guard's past answers: a cache (guard)
         self.persistence: Persistence | None = None
         self._lock = threading.RLock()
@@ -141,10 +146,12 @@ class World:
             if data is not None and name in data.tables:
                 data.tables[name].restore(touched)
         for (kind, key), old in txn.identity.items():
+            current = self.identity[kind].get(key)
             if old is None:
                 self.identity[kind].pop(key, None)
             else:
                 self.identity[kind][key] = old
+            self._reindex(kind, key, current, old)
 
     def _require_txn(self) -> Transaction:
         if self._txn is None:
@@ -166,8 +173,32 @@ class World:
 
     def put_identity(self, kind: str, key: str, record: Any) -> None:
         txn = self._require_txn()
-        txn.identity.setdefault((kind, key), self.identity[kind].get(key))
+        current = self.identity[kind].get(key)
+        txn.identity.setdefault((kind, key), current)
         self.identity[kind][key] = record
+        self._reindex(kind, key, current, record)
+
+    def _reindex(self, kind: str, key: str, old: Any, new: Any) -> None:
+        if kind == "app":
+            if old is not None and self.app_keys.get(old.app_key) == key:
+                del self.app_keys[old.app_key]
+            if new is not None:
+                self.app_keys[new.app_key] = key
+            return
+        if kind == "secret":
+            index, field = self.secrets_by_client, "client_id"
+        elif kind == "connection":
+            index, field = self.connections_by_tenant, "tenant_id"
+        else:
+            return
+        if old is not None:
+            members = index.get(getattr(old, field))
+            if members is not None:
+                members.pop(key, None)
+                if not members:
+                    del index[getattr(old, field)]
+        if new is not None:
+            index.setdefault(getattr(new, field), {})[key] = None
 
     def get_identity(self, kind: str, key: str) -> Any:
         return self.identity[kind].get(key)
@@ -209,6 +240,9 @@ class World:
         txn.reset_all = True
         for kind in self.identity:
             self.identity[kind].clear()
+        self.app_keys.clear()
+        self.secrets_by_client.clear()
+        self.connections_by_tenant.clear()
         self.tenants.clear()
         self.next_id = FIRST_ENTITY_ID
         self.next_tenant_id = FIRST_TENANT_ID
