@@ -71,7 +71,11 @@ def _read_json_datetime(value: Any) -> datetime:
         except ValueError:
             pass  # pydantic's parser words the error
     try:
-        return _JSON_DATETIME.validate_json(orjson.dumps(value))  # type: ignore[no-any-return]
+        raw = orjson.dumps(value)
+    except TypeError:  # a JSON integer past 64 bits: no date-time, and orjson cannot write it
+        raise PydanticCustomError("datetime_type", "Input should be a valid datetime") from None
+    try:
+        return _JSON_DATETIME.validate_json(raw)  # type: ignore[no-any-return]
     except ValidationError as error:
         first = error.errors()[0]
         raise PydanticCustomError(first["type"], first["msg"].replace("{", "{{")) from None

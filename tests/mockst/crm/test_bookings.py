@@ -426,6 +426,13 @@ def test_any_create_body_is_200_or_400(
         assert response.json()["errors"]
 
 
+def test_a_date_time_sent_as_a_huge_integer_is_a_400(world: World, conn: Conn) -> None:
+    """What hypothesis once found: a JSON integer past 64 bits where a date-time belongs."""
+    response = conn.post(conn.pb(), {**booking_body(), "start": 10**30})
+    assert response.status_code == 400, response.text
+    assert "start" in response.json()["errors"]
+
+
 # -- lists and the feed --------------------------------------------------------------------------
 
 
