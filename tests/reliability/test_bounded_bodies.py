@@ -66,6 +66,16 @@ def test_a_client_that_sends_first_sees_the_answer(
     assert [_urllib_status(server.url + path, body, headers) for _ in range(3)] == [status] * 3
 
 
+def test_a_refused_control_call_is_answered_too(tmp_path: Path) -> None:
+    server = start_server(tmp_path / "server.log", "--control-token", "locked")
+    try:
+        body = b"a" * (12 * MIB)
+        statuses = [_urllib_status(server.url + "/_mock/reset", body, JSON) for _ in range(3)]
+        assert statuses == [401] * 3
+    finally:
+        server.kill()
+
+
 def _stream(total: int, chunk: int = MIB) -> Iterator[bytes]:
     for _ in range(total // chunk):
         yield b"a" * chunk
