@@ -384,6 +384,10 @@ def _endpoint(route: ControlRoute) -> Callable[[Request], Awaitable[Response]]:
     async def endpoint(request: Request) -> Response:
         try:
             access.check_request(request, request.app.state.control_token)
+        except ApiError as exc:  # refused before its body mattered: linger over it
+            await bodies.discard_unread(request.headers, request.receive)
+            return exc.response()
+        try:
             body = await _parse(request, route.body, raw_json)
             return JSONResponse(route.handler(request, body))
         except ApiError as exc:

@@ -41,3 +41,24 @@ def test_the_health_wait_fails_when_nothing_answers(tmp_path: Path) -> None:
     done = subprocess.run(["bash", "-c", script], capture_output=True, text=True, timeout=60)
     assert done.returncode != 0
     assert "did not answer" in done.stderr
+
+
+def test_the_image_health_check_passes_with_a_control_token(tmp_path: Path) -> None:
+    import json
+    import sys
+
+    sys.path.insert(0, str(ROOT / "tests/reliability"))
+    from reliability_helpers import start_server
+
+    dockerfile = (ROOT / "docker/Dockerfile").read_text()
+    command = json.loads(re.search(r"CMD (\[.*\])", dockerfile).group(1))  # type: ignore[union-attr]
+    server = start_server(tmp_path / "server.log", "--control-token", "locked")
+    try:
+        port = server.url.rsplit(":", 1)[1]
+        env = {"MOCKST_PORT": port, "PATH": "/usr/bin:/bin"}
+        done = subprocess.run(
+            [sys.executable, *command[1:]], env=env, capture_output=True, timeout=30
+        )
+        assert done.returncode == 0, done.stderr
+    finally:
+        server.kill()

@@ -4,7 +4,11 @@ the setting or the file and what to do: never a traceback, never an empty world 
 from __future__ import annotations
 
 import os
+import shutil
 import sqlite3
+import subprocess
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -101,20 +105,37 @@ def test_a_state_path_that_cannot_be_created(tmp_path: Path, capsys: Any) -> Non
     assert "cannot open or create" in _refused(capsys, tmp_path / "missing" / "world.sqlite")
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root writes read-only files anyway")
+@contextmanager
+def _read_only(path: Path) -> Iterator[None]:
+    """``path`` unwritable for this process: by its mode, or (root writes whatever the mode)
+    by the immutable attribute, where ``chattr`` is there to set it."""
+    if os.geteuid() != 0:
+        mode = path.stat().st_mode
+        path.chmod(0o555 if path.is_dir() else 0o444)
+        try:
+            yield
+        finally:
+            path.chmod(mode)
+        return
+    if shutil.which("chattr") is None or subprocess.run(
+        ["chattr", "+i", str(path)], capture_output=True
+    ).returncode:
+        pytest.skip("root, and no immutable attribute to make a file read-only with")
+    try:
+        yield
+    finally:
+        subprocess.run(["chattr", "-i", str(path)], check=True)
+
+
 def test_a_read_only_state_file_or_folder(tmp_path: Path, capsys: Any) -> None:
     folder = tmp_path / "state"
     folder.mkdir()
     path = folder / "world.sqlite"
     _saved_world(path)
     capsys.readouterr()
-    path.chmod(0o444)
-    try:
+    for name in ("world.sqlite-wal", "world.sqlite-shm"):  # as after a clean shutdown
+        (folder / name).unlink(missing_ok=True)
+    with _read_only(path):
         _refused(capsys, path)
-    finally:
-        path.chmod(0o644)
-    folder.chmod(0o555)
-    try:
+    with _read_only(folder):
         _refused(capsys, folder / "new.sqlite")
-    finally:
-        folder.chmod(0o755)

@@ -66,6 +66,16 @@ def test_a_client_that_sends_first_sees_the_answer(
     assert [_urllib_status(server.url + path, body, headers) for _ in range(3)] == [status] * 3
 
 
+def test_a_refused_control_call_is_answered_too(tmp_path: Path) -> None:
+    server = start_server(tmp_path / "server.log", "--control-token", "locked")
+    try:
+        body = b"a" * (12 * MIB)
+        statuses = [_urllib_status(server.url + "/_mock/reset", body, JSON) for _ in range(3)]
+        assert statuses == [401] * 3
+    finally:
+        server.kill()
+
+
 def _stream(total: int, chunk: int = MIB) -> Iterator[bytes]:
     for _ in range(total // chunk):
         yield b"a" * chunk
@@ -85,3 +95,33 @@ def test_a_huge_body_is_never_held(server: Server, path: str) -> None:
             pass  # past the lingering bound the server closes: the client may see that instead
         assert _peak_rss_mib(server) - before < 48
         assert http.get("/_mock/health").status_code == 200
+
+
+def _rss_mib(server: Server) -> float:
+    status = Path(f"/proc/{server.process.pid}/status").read_text()
+    line = next(line for line in status.splitlines() if line.startswith("VmRSS:"))
+    return int(line.split()[1]) / 1024
+
+
+def test_the_journal_budget_holds_long_urls_and_big_headers(tmp_path: Path) -> None:
+    # 1,000 calls of 60 KB URLs and 30 KB of headers: 90 MB of request heads for a journal whose
+    # budget is 8 MiB. Counting bodies alone, the journal kept all of it.
+    config = tmp_path / "config.json"
+    config.write_text('{"journal_total_bytes": 8388608}')
+    server = start_server(tmp_path / "server.log", "--rate-limit", "0", "--config", str(config))
+    try:
+        headers = {f"X-Pad-{i}": "h" * 1000 for i in range(30)}
+        with httpx.Client(base_url=server.url, timeout=30) as http:
+            for i in range(50):  # warm: the server's own working set first
+                http.get(f"/crm/v2/tenant/1/customers?q={'w' * 60_000}&n={i}", headers=headers)
+            before = _rss_mib(server)
+            for i in range(1000):
+                http.get(f"/crm/v2/tenant/1/customers?q={'q' * 60_000}&n={i}", headers=headers)
+            grown = _rss_mib(server) - before
+            stats = http.get("/_mock/journal", params={"limit": 0}).json()
+            assert stats["retainedBytes"] <= 8_388_608
+            assert grown < 40, f"RSS grew {grown:.0f} MiB"
+            http.delete("/_mock/journal")
+            assert http.get("/_mock/journal", params={"limit": 0}).json()["retainedBytes"] < 4096
+    finally:
+        server.kill()
