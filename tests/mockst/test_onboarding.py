@@ -171,3 +171,22 @@ def test_a_failed_transaction_restores_changed_identity_records(world: World) ->
         world.put_identity("tenant", "2", "new")
         raise RuntimeError("the request failed after its changes")
     assert world.identity["tenant"] == {"1": "first version"}
+
+
+def test_a_connection_not_yet_allowed_cannot_be_disabled_enabled_or_upgraded(
+    client: TestClient,
+) -> None:
+    app = client.post("/_mock/apps", json={"name": "Pending"}).json()
+    tenant = client.post("/_mock/tenants", json={"name": "Waiting Plumbing"}).json()
+    pending = client.post(
+        "/_mock/connections", json={"appId": app["id"], "tenantId": tenant["id"], "allow": False}
+    ).json()
+    for action in ("disable", "enable", "accept-version"):
+        refused = client.post(f"/_mock/connections/{pending['clientId']}/{action}")
+        assert refused.status_code == 409, action
+        assert refused.json()["errors"] == {
+            "clientId": ["The tenant has not allowed this app yet."]
+        }, action
+    assert client.get(f"/_mock/connections/{pending['clientId']}").json()["status"] == (
+        "notConnectedYet"
+    )
