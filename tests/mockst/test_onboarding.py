@@ -20,7 +20,7 @@ from starlette.testclient import TestClient
 from mockst.app import create_app
 from mockst.identity.model import IDENTITY_KINDS, from_json, to_json
 from mockst.store.world import World
-from mockst.testing import serve
+from mockst.testing import api_headers, serve, take_token
 
 
 @pytest.fixture
@@ -190,3 +190,42 @@ def test_a_connection_not_yet_allowed_cannot_be_disabled_enabled_or_upgraded(
     assert client.get(f"/_mock/connections/{pending['clientId']}").json()["status"] == (
         "notConnectedYet"
     )
+
+
+def test_changing_the_restriction_moves_which_provider_may_book(client: TestClient) -> None:
+    creds = client.post("/_mock/quickstart", json={"restrictToBookingProvider": True}).json()
+    tenant = creds["tenantId"]
+    other = client.post(
+        f"/_mock/tenants/{tenant}/booking-provider-tags", json={"tagName": "Other Vendor"}
+    ).json()["id"]
+    token = take_token(client, creds["clientId"], creds["clientSecret"])
+    headers = api_headers(creds, token)
+
+    def status(provider: int) -> int:
+        path = f"/crm/v2/tenant/{tenant}/booking-provider/{provider}/bookings"
+        return client.get(path, headers=headers).status_code
+
+    own = creds["bookingProviderId"]
+    assert (status(own), status(other)) == (200, 403)
+    restriction = f"/_mock/connections/{creds['clientId']}/restriction"
+    assert client.put(restriction, json={"bookingProviderId": other}).status_code == 200
+    assert (status(own), status(other)) == (403, 200)
+    assert client.get(f"/_mock/connections/{creds['clientId']}").json()["bookingProviderId"] == (
+        other
+    )
+    client.put(restriction, json={"bookingProviderId": None})  # No Restriction
+    assert (status(own), status(other)) == (200, 200)
+    # Only a tag of the connection's own tenant can restrict it; a refusal changes nothing.
+    refused = client.put(restriction, json={"bookingProviderId": 999_999_999})
+    assert refused.status_code == 400 and "bookingProviderId" in refused.json()["errors"]
+    assert (status(own), status(other)) == (200, 200)
+
+
+def test_a_secret_is_deactivated_only_through_its_own_connection(client: TestClient) -> None:
+    first = client.post("/_mock/quickstart", json={}).json()
+    second = client.post("/_mock/quickstart", json={"tenantName": "Second"}).json()
+    (secret,) = client.get(f"/_mock/connections/{first['clientId']}/secrets").json()
+    elsewhere = f"/_mock/connections/{second['clientId']}/secrets/{secret['id']}/deactivate"
+    wrong = client.post(elsewhere)
+    assert wrong.status_code == 404
+    assert client.get(f"/_mock/connections/{first['clientId']}/secrets").json()[0]["active"]
