@@ -10,6 +10,7 @@ Phase 6: take a token and make a test call; then what must fail, fails.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from dataclasses import fields
 
@@ -227,5 +228,19 @@ def test_a_secret_is_deactivated_only_through_its_own_connection(client: TestCli
     (secret,) = client.get(f"/_mock/connections/{first['clientId']}/secrets").json()
     elsewhere = f"/_mock/connections/{second['clientId']}/secrets/{secret['id']}/deactivate"
     wrong = client.post(elsewhere)
-    assert wrong.status_code == 404
+    assert wrong.status_code == 404 and wrong.json()["title"] == "Client secret not found."
+    assert wrong.json()["errors"] == {"secretId": [str(secret["id"])]}
     assert client.get(f"/_mock/connections/{first['clientId']}/secrets").json()[0]["active"]
+
+
+def test_credentials_have_the_shapes_of_the_real_ones(client: TestClient) -> None:
+    creds = client.post("/_mock/quickstart", json={}).json()
+    assert re.fullmatch(r"ak1\.[a-z0-9]{22}", creds["appKey"]), creds["appKey"]
+    assert re.fullmatch(r"cid\.[a-z0-9]{25}", creds["clientId"]), creds["clientId"]
+    assert re.fullmatch(r"cs[12]\.[A-Za-z0-9]{40}", creds["clientSecret"]), "secret shape"
+
+
+def test_an_unknown_tenant_is_a_404_naming_it(client: TestClient) -> None:
+    missing = client.get("/_mock/tenants/999")
+    assert missing.status_code == 404 and missing.json()["title"] == "Tenant not found."
+    assert missing.json()["errors"] == {"tenantId": ["No tenant with id 999."]}
