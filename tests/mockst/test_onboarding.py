@@ -233,7 +233,7 @@ def test_a_secret_is_deactivated_only_through_its_own_connection(client: TestCli
     assert client.get(f"/_mock/connections/{first['clientId']}/secrets").json()[0]["active"]
 
 
-def test_credentials_have_the_shapes_of_the_real_ones(client: TestClient) -> None:
+def test_credentials_keep_their_prefixes_and_lengths(client: TestClient) -> None:
     creds = client.post("/_mock/quickstart", json={}).json()
     assert re.fullmatch(r"ak1\.[a-z0-9]{22}", creds["appKey"]), creds["appKey"]
     assert re.fullmatch(r"cid\.[a-z0-9]{25}", creds["clientId"]), creds["clientId"]
