@@ -196,7 +196,9 @@ def test_a_world_reset_is_kept_across_a_restart(tmp_path: Path) -> None:
     with TestClient(create_app(before.world, config)) as http:
         http.post("/_mock/quickstart", json={})
         assert http.post("/_mock/reset").status_code == 200
-        http.post("/_mock/quickstart", json={"tenantName": "After the reset"})
+        # Ids count from the start again, so most new records overwrite old ones by key; the
+        # new connection's random client id does not, so an old one left behind would show.
+        kept = http.post("/_mock/quickstart", json={"tenantName": "After the reset"}).json()
     assert before.world.persistence is not None
     before.world.persistence.close()
 
@@ -204,3 +206,5 @@ def test_a_world_reset_is_kept_across_a_restart(tmp_path: Path) -> None:
     with TestClient(create_app(after.world, config)) as http:
         assert [t["name"] for t in http.get("/_mock/tenants").json()] == ["After the reset"]
         assert len(http.get("/_mock/apps").json()) == 1
+        connections = http.get("/_mock/connections").json()
+        assert [c["clientId"] for c in connections] == [kept["clientId"]]
