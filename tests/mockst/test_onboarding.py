@@ -244,3 +244,19 @@ def test_an_unknown_tenant_is_a_404_naming_it(client: TestClient) -> None:
     missing = client.get("/_mock/tenants/999")
     assert missing.status_code == 404 and missing.json()["title"] == "Tenant not found."
     assert missing.json()["errors"] == {"tenantId": ["No tenant with id 999."]}
+
+
+def test_new_tenant_ids_step_over_ids_already_taken(client: TestClient) -> None:
+    # A tenant made with an explicit id takes the id the counter would hand out next.
+    taken = client.post("/_mock/tenants", json={"name": "Chosen id", "id": 1_000_001}).json()
+    assert taken["id"] == 1_000_001
+    made = [client.post("/_mock/tenants", json={"name": f"T{n}"}).json()["id"] for n in range(2)]
+    assert made == [1_000_002, 1_000_003]
+
+
+def test_a_tenant_can_be_reset_twice(client: TestClient) -> None:
+    # The first reset forgets the tenant's tables; the second finds none and is fine with that.
+    bare = client.post("/_mock/tenants", json={"name": "Nothing here yet"}).json()
+    for _ in range(2):
+        reset = client.post(f"/_mock/tenants/{bare['id']}/reset")
+        assert (reset.status_code, reset.json()) == (200, {"tenantId": bare["id"], "reset": True})
