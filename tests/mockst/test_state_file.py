@@ -242,3 +242,26 @@ def test_an_export_token_taken_before_a_restart_still_finds_the_changes_after_it
         since = {**feed, "from": first["continueFrom"]}
         later = http.get(f"{crm}/export/customers", headers=headers, params=since).json()
         assert [c["name"] for c in later["data"]] == ["C"]
+
+
+def test_the_clock_and_the_id_counters_survive_a_restart(tmp_path: Path) -> None:
+    state = tmp_path / "world.sqlite"
+    config = Config()
+    before = prepare(config, state=state)
+    with TestClient(create_app(before.world, config)) as http:
+        http.put("/_mock/clock", json={"now": "2025-06-01T09:30:00Z", "frozen": True})
+        first = http.post("/_mock/quickstart", json={}).json()
+        headers = api_headers(first, take_token(http, first["clientId"], first["clientSecret"]))
+        contacts = f"/crm/v2/tenant/{first['tenantId']}/contacts"
+        old = http.post(contacts, headers=headers, json={"name": "Before"}).json()["id"]
+        clock = http.get("/_mock/clock").json()
+    assert before.world.persistence is not None
+    before.world.persistence.close()
+
+    after = prepare(config, state=state)
+    with TestClient(create_app(after.world, config)) as http:
+        assert http.get("/_mock/clock").json() == clock  # still frozen at the same instant
+        second = http.post("/_mock/quickstart", json={"tenantName": "Second"}).json()
+        assert second["tenantId"] == first["tenantId"] + 1
+        new = http.post(contacts, headers=headers, json={"name": "After"}).json()["id"]
+        assert new > old
