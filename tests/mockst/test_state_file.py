@@ -252,8 +252,8 @@ def test_the_clock_and_the_id_counters_survive_a_restart(tmp_path: Path) -> None
         http.put("/_mock/clock", json={"now": "2025-06-01T09:30:00Z", "frozen": True})
         first = http.post("/_mock/quickstart", json={}).json()
         headers = api_headers(first, take_token(http, first["clientId"], first["clientSecret"]))
-        contacts = f"/crm/v2/tenant/{first['tenantId']}/contacts"
-        old = http.post(contacts, headers=headers, json={"name": "Before"}).json()["id"]
+        tags = f"/crm/v2/tenant/{first['tenantId']}/booking-provider-tags"
+        old = http.post(tags, headers=headers, json={"tagName": "Before"}).json()["id"]
         clock = http.get("/_mock/clock").json()
     assert before.world.persistence is not None
     before.world.persistence.close()
@@ -263,5 +263,5 @@ def test_the_clock_and_the_id_counters_survive_a_restart(tmp_path: Path) -> None
         assert http.get("/_mock/clock").json() == clock  # still frozen at the same instant
         second = http.post("/_mock/quickstart", json={"tenantName": "Second"}).json()
         assert second["tenantId"] == first["tenantId"] + 1
-        new = http.post(contacts, headers=headers, json={"name": "After"}).json()["id"]
-        assert new > old
+        new = http.post(tags, headers=headers, json={"tagName": "After"}).json()["id"]
+        assert new > old  # ids go on from where they were, never reused
