@@ -253,7 +253,8 @@ def test_the_clock_and_the_id_counters_survive_a_restart(tmp_path: Path) -> None
         first = http.post("/_mock/quickstart", json={}).json()
         headers = api_headers(first, take_token(http, first["clientId"], first["clientSecret"]))
         tags = f"/crm/v2/tenant/{first['tenantId']}/booking-provider-tags"
-        old = http.post(tags, headers=headers, json={"tagName": "Before"}).json()["id"]
+        tag = {"tagName": "Before", "description": ""}
+        old = http.post(tags, headers=headers, json=tag).json()["id"]
         clock = http.get("/_mock/clock").json()
     assert before.world.persistence is not None
     before.world.persistence.close()
@@ -263,5 +264,6 @@ def test_the_clock_and_the_id_counters_survive_a_restart(tmp_path: Path) -> None
         assert http.get("/_mock/clock").json() == clock  # still frozen at the same instant
         second = http.post("/_mock/quickstart", json={"tenantName": "Second"}).json()
         assert second["tenantId"] == first["tenantId"] + 1
-        new = http.post(tags, headers=headers, json={"tagName": "After"}).json()["id"]
+        tag = {"tagName": "After", "description": ""}
+        new = http.post(tags, headers=headers, json=tag).json()["id"]
         assert new > old  # ids go on from where they were, never reused
