@@ -672,3 +672,26 @@ def test_the_first_change_of_a_tenant_is_exported() -> None:
         crm = Crm(http, world, creds)
         first = crm.customer("First")
         assert [r["id"] for r in crm.feed("/export/customers")["data"]] == [first["id"]]
+
+
+def test_date_filters_include_their_instant_on_or_after_and_exclude_it_before(
+    small_batches: Crm,
+) -> None:
+    crm = small_batches
+    early = crm.customer("Early")["id"]  # created 12:00:00
+    crm.advance(60)
+    edge = crm.customer("Edge")["id"]  # created 12:01:00
+    crm.advance(60)
+    crm.ok(crm.patch(f"/customers/{early}", {"name": "Early, renamed"}))  # modified 12:02:00
+    instant = "2026-01-05T12:01:00Z"
+    expected = {
+        "createdOnOrAfter": [edge],
+        "createdBefore": [early],
+        "modifiedOnOrAfter": [early, edge],
+        "modifiedBefore": [],
+    }
+    for name, ids in expected.items():
+        assert crm.ids("/customers", **{name: instant}) == ids, name
+    # The modified filters read modifiedOn, not createdOn: only the rename is after 12:01:30.
+    assert crm.ids("/customers", modifiedOnOrAfter="2026-01-05T12:01:30Z") == [early]
+    assert crm.ids("/customers", createdOnOrAfter="2026-01-05T12:01:30Z") == []
