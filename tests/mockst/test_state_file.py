@@ -16,6 +16,7 @@ from starlette.testclient import TestClient
 from mockst.app import create_app
 from mockst.config import Config
 from mockst.server import prepare
+from mockst.store.world import World
 from mockst.testing import api_headers, free_port, take_token
 
 
@@ -267,3 +268,25 @@ def test_the_clock_and_the_id_counters_survive_a_restart(tmp_path: Path) -> None
         tag = {"tagName": "After", "description": ""}
         new = http.post(tags, headers=headers, json=tag).json()["id"]
         assert new > old  # ids go on from where they were, never reused
+
+
+def test_a_seeded_world_is_written_whole_to_a_new_state_file(tmp_path: Path) -> None:
+    seeded = World()
+    with TestClient(create_app(seeded, Config())) as http:
+        creds = http.post("/_mock/quickstart", json={"tenantName": "Seeded"}).json()
+        headers = api_headers(creds, take_token(http, creds["clientId"], creds["clientSecret"]))
+        tags = f"/crm/v2/tenant/{creds['tenantId']}/booking-provider-tags"
+        http.post(tags, headers=headers, json={"tagName": "From the seed", "description": ""})
+        seed = tmp_path / "seed.json"
+        seed.write_text(http.get("/_mock/world").text)
+    state = tmp_path / "world.sqlite"
+    config = Config()
+    first = prepare(config, state=state, seed=seed)  # a new file: the seed is written to it
+    assert first.world.persistence is not None
+    first.world.persistence.close()
+
+    again = prepare(config, state=state)  # from the file alone
+    with TestClient(create_app(again.world, config)) as http:
+        assert [t["name"] for t in http.get("/_mock/tenants").json()] == ["Seeded"]
+        names = [t["tagName"] for t in http.get(tags, headers=headers).json()["data"]]
+        assert sorted(names) == ["From the seed", "My Integration"]
