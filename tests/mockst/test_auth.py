@@ -11,6 +11,7 @@ import pytest
 from starlette.testclient import TestClient
 
 from mockst.app import create_app
+from mockst.auth.token_endpoint import MAX_FORM_BYTES
 from mockst.config import Config
 from mockst.store.world import World
 from mockst.testing import Onboard, api_headers, take_token
@@ -125,6 +126,20 @@ def test_the_token_request_must_be_a_form(client: TestClient, onboard: Onboard) 
         refused = client.post("/connect/token", content=body, headers=headers)
         assert (refused.status_code, refused.json()) == (400, {"error": "invalid_request"})
         assert refused.headers["X-Mockst-Error-Description"] == cause, headers
+
+
+def test_a_token_request_may_be_as_large_as_the_limit_and_no_larger(
+    client: TestClient, onboard: Onboard
+) -> None:
+    creds = onboard()
+    form = urlencode(token_form(creds)) + "&padding="
+    headers = {"Content-Type": "application/x-www-form-urlencoded"}
+    at_limit = form + "x" * (MAX_FORM_BYTES - len(form))
+    assert client.post("/connect/token", content=at_limit, headers=headers).status_code == 200
+    over = client.post("/connect/token", content=at_limit + "x", headers=headers)
+    assert (over.status_code, over.json()) == (400, {
+        "error": "invalid_request", "error_description": "The request body is too large.",
+    })  # fmt: skip
 
 
 def test_requested_scope_narrows_the_token(client: TestClient, onboard: Onboard) -> None:

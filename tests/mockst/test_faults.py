@@ -283,3 +283,17 @@ def test_drop_closes_a_real_socket_without_an_answer() -> None:
         assert entry["status"] is None
         assert entry["fault"]["kind"] == "drop" and entry["fault"]["suppressedStatus"] == 200
         assert client.get("/_mock/health").json() == {"status": "ok"}
+
+
+def test_a_rule_for_one_operation_leaves_the_others_alone(
+    http: TestClient, tenant: dict[str, Any]
+) -> None:
+    add(http, {"operation": "Customers_GetList", "status": 503})
+    customers = f"/crm/v2/tenant/{tenant['tenantId']}/customers"
+    assert http.get(customers, headers=tenant["headers"]).status_code == 503
+    assert statuses(http, tenant, 2) == [200, 200]  # booking provider tags: another operation
+    # A glob names a family of operations.
+    http.delete("/_mock/faults")
+    add(http, {"operation": "BookingProviderTags_*", "status": 502})
+    assert statuses(http, tenant, 1) == [502]
+    assert http.get(customers, headers=tenant["headers"]).status_code == 200

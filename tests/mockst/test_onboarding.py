@@ -10,6 +10,7 @@ Phase 6: take a token and make a test call; then what must fail, fails.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from dataclasses import fields
 
@@ -20,7 +21,7 @@ from starlette.testclient import TestClient
 from mockst.app import create_app
 from mockst.identity.model import IDENTITY_KINDS, from_json, to_json
 from mockst.store.world import World
-from mockst.testing import serve
+from mockst.testing import api_headers, serve, take_token
 
 
 @pytest.fixture
@@ -171,3 +172,91 @@ def test_a_failed_transaction_restores_changed_identity_records(world: World) ->
         world.put_identity("tenant", "2", "new")
         raise RuntimeError("the request failed after its changes")
     assert world.identity["tenant"] == {"1": "first version"}
+
+
+def test_a_connection_not_yet_allowed_cannot_be_disabled_enabled_or_upgraded(
+    client: TestClient,
+) -> None:
+    app = client.post("/_mock/apps", json={"name": "Pending"}).json()
+    tenant = client.post("/_mock/tenants", json={"name": "Waiting Plumbing"}).json()
+    pending = client.post(
+        "/_mock/connections", json={"appId": app["id"], "tenantId": tenant["id"], "allow": False}
+    ).json()
+    for action in ("disable", "enable", "accept-version"):
+        refused = client.post(f"/_mock/connections/{pending['clientId']}/{action}")
+        assert refused.status_code == 409, action
+        assert refused.json()["errors"] == {
+            "clientId": ["The tenant has not allowed this app yet."]
+        }, action
+    assert client.get(f"/_mock/connections/{pending['clientId']}").json()["status"] == (
+        "notConnectedYet"
+    )
+
+
+def test_changing_the_restriction_moves_which_provider_may_book(client: TestClient) -> None:
+    creds = client.post("/_mock/quickstart", json={"restrictToBookingProvider": True}).json()
+    tenant = creds["tenantId"]
+    other = client.post(
+        f"/_mock/tenants/{tenant}/booking-provider-tags", json={"tagName": "Other Vendor"}
+    ).json()["id"]
+    token = take_token(client, creds["clientId"], creds["clientSecret"])
+    headers = api_headers(creds, token)
+
+    def status(provider: int) -> int:
+        path = f"/crm/v2/tenant/{tenant}/booking-provider/{provider}/bookings"
+        return client.get(path, headers=headers).status_code
+
+    own = creds["bookingProviderId"]
+    assert (status(own), status(other)) == (200, 403)
+    restriction = f"/_mock/connections/{creds['clientId']}/restriction"
+    assert client.put(restriction, json={"bookingProviderId": other}).status_code == 200
+    assert (status(own), status(other)) == (403, 200)
+    assert client.get(f"/_mock/connections/{creds['clientId']}").json()["bookingProviderId"] == (
+        other
+    )
+    client.put(restriction, json={"bookingProviderId": None})  # No Restriction
+    assert (status(own), status(other)) == (200, 200)
+    # Only a tag of the connection's own tenant can restrict it; a refusal changes nothing.
+    refused = client.put(restriction, json={"bookingProviderId": 999_999_999})
+    assert refused.status_code == 400 and "bookingProviderId" in refused.json()["errors"]
+    assert (status(own), status(other)) == (200, 200)
+
+
+def test_a_secret_is_deactivated_only_through_its_own_connection(client: TestClient) -> None:
+    first = client.post("/_mock/quickstart", json={}).json()
+    second = client.post("/_mock/quickstart", json={"tenantName": "Second"}).json()
+    (secret,) = client.get(f"/_mock/connections/{first['clientId']}/secrets").json()
+    elsewhere = f"/_mock/connections/{second['clientId']}/secrets/{secret['id']}/deactivate"
+    wrong = client.post(elsewhere)
+    assert wrong.status_code == 404 and wrong.json()["title"] == "Client secret not found."
+    assert wrong.json()["errors"] == {"secretId": [str(secret["id"])]}
+    assert client.get(f"/_mock/connections/{first['clientId']}/secrets").json()[0]["active"]
+
+
+def test_credentials_keep_their_prefixes_and_lengths(client: TestClient) -> None:
+    creds = client.post("/_mock/quickstart", json={}).json()
+    assert re.fullmatch(r"ak1\.[a-z0-9]{22}", creds["appKey"]), creds["appKey"]
+    assert re.fullmatch(r"cid\.[a-z0-9]{25}", creds["clientId"]), creds["clientId"]
+    assert re.fullmatch(r"cs[12]\.[A-Za-z0-9]{40}", creds["clientSecret"]), "secret shape"
+
+
+def test_an_unknown_tenant_is_a_404_naming_it(client: TestClient) -> None:
+    missing = client.get("/_mock/tenants/999")
+    assert missing.status_code == 404 and missing.json()["title"] == "Tenant not found."
+    assert missing.json()["errors"] == {"tenantId": ["No tenant with id 999."]}
+
+
+def test_new_tenant_ids_step_over_ids_already_taken(client: TestClient) -> None:
+    # A tenant made with an explicit id takes the id the counter would hand out next.
+    taken = client.post("/_mock/tenants", json={"name": "Chosen id", "id": 1_000_001}).json()
+    assert taken["id"] == 1_000_001
+    made = [client.post("/_mock/tenants", json={"name": f"T{n}"}).json()["id"] for n in range(2)]
+    assert made == [1_000_002, 1_000_003]
+
+
+def test_a_tenant_can_be_reset_twice(client: TestClient) -> None:
+    # The first reset forgets the tenant's tables; the second finds none and is fine with that.
+    bare = client.post("/_mock/tenants", json={"name": "Nothing here yet"}).json()
+    for _ in range(2):
+        reset = client.post(f"/_mock/tenants/{bare['id']}/reset")
+        assert (reset.status_code, reset.json()) == (200, {"tenantId": bare["id"], "reset": True})

@@ -16,6 +16,7 @@ from starlette.testclient import TestClient
 from mockst.app import create_app
 from mockst.config import Config
 from mockst.server import prepare
+from mockst.store.world import World
 from mockst.testing import api_headers, free_port, take_token
 
 
@@ -196,7 +197,9 @@ def test_a_world_reset_is_kept_across_a_restart(tmp_path: Path) -> None:
     with TestClient(create_app(before.world, config)) as http:
         http.post("/_mock/quickstart", json={})
         assert http.post("/_mock/reset").status_code == 200
-        http.post("/_mock/quickstart", json={"tenantName": "After the reset"})
+        # Ids count from the start again, so most new records overwrite old ones by key; the
+        # new connection's random client id does not, so an old one left behind would show.
+        kept = http.post("/_mock/quickstart", json={"tenantName": "After the reset"}).json()
     assert before.world.persistence is not None
     before.world.persistence.close()
 
@@ -204,3 +207,86 @@ def test_a_world_reset_is_kept_across_a_restart(tmp_path: Path) -> None:
     with TestClient(create_app(after.world, config)) as http:
         assert [t["name"] for t in http.get("/_mock/tenants").json()] == ["After the reset"]
         assert len(http.get("/_mock/apps").json()) == 1
+        connections = http.get("/_mock/connections").json()
+        assert [c["clientId"] for c in connections] == [kept["clientId"]]
+
+
+def test_an_export_token_taken_before_a_restart_still_finds_the_changes_after_it(
+    tmp_path: Path,
+) -> None:
+    """The tenant's change counter is kept with the rows, so changes made after a restart come
+    after the ones before it, and a connector's continueFrom still finds them."""
+    state = tmp_path / "world.sqlite"
+    config = Config()
+    place = {"street": "1 Main St", "city": "Austin", "state": "TX", "zip": "78701",
+             "country": "USA"}
+
+    def customer(name: str) -> dict[str, object]:
+        return {"name": name, "address": place, "locations": [{"name": "Home", "address": place}]}
+
+    before = prepare(config, state=state)
+    with TestClient(create_app(before.world, config)) as http:
+        creds = http.post("/_mock/quickstart", json={}).json()
+        headers = api_headers(creds, take_token(http, creds["clientId"], creds["clientSecret"]))
+        crm = f"/crm/v2/tenant/{creds['tenantId']}"
+        for name in ("A", "B"):
+            assert http.post(f"{crm}/customers", headers=headers, json=customer(name)).is_success
+        feed = {"includeRecentChanges": "true"}
+        first = http.get(f"{crm}/export/customers", headers=headers, params=feed).json()
+        assert [c["name"] for c in first["data"]] == ["A", "B"]
+    assert before.world.persistence is not None
+    before.world.persistence.close()
+
+    after = prepare(config, state=state)
+    with TestClient(create_app(after.world, config)) as http:
+        assert http.post(f"{crm}/customers", headers=headers, json=customer("C")).is_success
+        since = {**feed, "from": first["continueFrom"]}
+        later = http.get(f"{crm}/export/customers", headers=headers, params=since).json()
+        assert [c["name"] for c in later["data"]] == ["C"]
+
+
+def test_the_clock_and_the_id_counters_survive_a_restart(tmp_path: Path) -> None:
+    state = tmp_path / "world.sqlite"
+    config = Config()
+    before = prepare(config, state=state)
+    with TestClient(create_app(before.world, config)) as http:
+        http.put("/_mock/clock", json={"now": "2025-06-01T09:30:00Z", "frozen": True})
+        first = http.post("/_mock/quickstart", json={}).json()
+        headers = api_headers(first, take_token(http, first["clientId"], first["clientSecret"]))
+        tags = f"/crm/v2/tenant/{first['tenantId']}/booking-provider-tags"
+        tag = {"tagName": "Before", "description": ""}
+        old = http.post(tags, headers=headers, json=tag).json()["id"]
+        clock = http.get("/_mock/clock").json()
+    assert before.world.persistence is not None
+    before.world.persistence.close()
+
+    after = prepare(config, state=state)
+    with TestClient(create_app(after.world, config)) as http:
+        assert http.get("/_mock/clock").json() == clock  # still frozen at the same instant
+        second = http.post("/_mock/quickstart", json={"tenantName": "Second"}).json()
+        assert second["tenantId"] == first["tenantId"] + 1
+        tag = {"tagName": "After", "description": ""}
+        new = http.post(tags, headers=headers, json=tag).json()["id"]
+        assert new > old  # ids go on from where they were, never reused
+
+
+def test_a_seeded_world_is_written_whole_to_a_new_state_file(tmp_path: Path) -> None:
+    seeded = World()
+    with TestClient(create_app(seeded, Config())) as http:
+        creds = http.post("/_mock/quickstart", json={"tenantName": "Seeded"}).json()
+        headers = api_headers(creds, take_token(http, creds["clientId"], creds["clientSecret"]))
+        tags = f"/crm/v2/tenant/{creds['tenantId']}/booking-provider-tags"
+        http.post(tags, headers=headers, json={"tagName": "From the seed", "description": ""})
+        seed = tmp_path / "seed.json"
+        seed.write_text(http.get("/_mock/world").text)
+    state = tmp_path / "world.sqlite"
+    config = Config()
+    first = prepare(config, state=state, seed=seed)  # a new file: the seed is written to it
+    assert first.world.persistence is not None
+    first.world.persistence.close()
+
+    again = prepare(config, state=state)  # from the file alone
+    with TestClient(create_app(again.world, config)) as http:
+        assert [t["name"] for t in http.get("/_mock/tenants").json()] == ["Seeded"]
+        names = [t["tagName"] for t in http.get(tags, headers=headers).json()["data"]]
+        assert sorted(names) == ["From the seed", "My Integration"]

@@ -672,3 +672,50 @@ def test_the_first_change_of_a_tenant_is_exported() -> None:
         crm = Crm(http, world, creds)
         first = crm.customer("First")
         assert [r["id"] for r in crm.feed("/export/customers")["data"]] == [first["id"]]
+
+
+def test_date_filters_include_their_instant_on_or_after_and_exclude_it_before(
+    small_batches: Crm,
+) -> None:
+    crm = small_batches
+    early = crm.customer("Early")["id"]  # created 12:00:00
+    crm.advance(60)
+    edge = crm.customer("Edge")["id"]  # created 12:01:00
+    crm.advance(60)
+    crm.ok(crm.patch(f"/customers/{early}", {"name": "Early, renamed"}))  # modified 12:02:00
+    instant = "2026-01-05T12:01:00Z"
+    expected = {
+        "createdOnOrAfter": [edge],
+        "createdBefore": [early],
+        "modifiedOnOrAfter": [early, edge],
+        "modifiedBefore": [],
+    }
+    for name, ids in expected.items():
+        assert crm.ids("/customers", **{name: instant}) == ids, name
+    # The modified filters read modifiedOn, not createdOn: only the rename is after 12:01:30.
+    assert crm.ids("/customers", modifiedOnOrAfter="2026-01-05T12:01:30Z") == [early]
+    assert crm.ids("/customers", createdOnOrAfter="2026-01-05T12:01:30Z") == []
+
+
+def test_page_and_page_size_bounds(small_batches: Crm) -> None:
+    crm = small_batches
+    crm.customer("A")
+    both = crm.get("/customers", page=0, pageSize=0)
+    assert both.status_code == 400
+    assert both.json()["errors"] == {
+        "page": ["The page must be 1 or greater."],
+        "pageSize": ["The pageSize must be 1 or greater."],
+    }
+    over = crm.get("/customers", pageSize=5001)
+    assert over.status_code == 400
+    assert over.json()["errors"] == {"pageSize": ["The pageSize must be 5000 or less."]}
+    # With page_size_overflow "clamp" the same request is served at the maximum instead.
+    world = World()
+    config = Config(rate_limit=0, token_rate_limit=0, page_size_overflow="clamp")
+    with TestClient(create_app(world, config)) as http:
+        creds = http.post("/_mock/quickstart", json={}).json()
+        creds["headers"] = api_headers(
+            creds, take_token(http, creds["clientId"], creds["clientSecret"])
+        )
+        clamping = Crm(http, world, creds)
+        assert clamping.ok(clamping.get("/customers", pageSize=5001))["pageSize"] == 5000
