@@ -288,5 +288,7 @@ def test_a_seeded_world_is_written_whole_to_a_new_state_file(tmp_path: Path) -> 
     again = prepare(config, state=state)  # from the file alone
     with TestClient(create_app(again.world, config)) as http:
         assert [t["name"] for t in http.get("/_mock/tenants").json()] == ["Seeded"]
+        # the world document leaves the signing key out: a new token, the same secret
+        headers = api_headers(creds, take_token(http, creds["clientId"], creds["clientSecret"]))
         names = [t["tagName"] for t in http.get(tags, headers=headers).json()["data"]]
         assert sorted(names) == ["From the seed", "My Integration"]
