@@ -27,6 +27,21 @@ from mockst.ratelimit import RateLimiter
 from mockst.store.world import World
 from mockst.wire import api_path
 
+HOME_PAGE = """<!doctype html>
+<html><head><title>mockst</title><meta charset="utf-8"></head>
+<body>
+<h1>mockst: a local ServiceTitan</h1>
+<ul>
+<li><a href="/docs">/docs</a>: every operation, its scope and summary</li>
+<li><a href="/openapi.json">/openapi.json</a>: the OpenAPI 3.1 document</li>
+<li><a href="/_mock/health">/_mock/health</a>, <a href="/_mock/clock">/_mock/clock</a>,
+<a href="/_mock/journal">/_mock/journal</a>: the control plane (JSON; see the README)</li>
+<li><code>POST /connect/token</code>: client-credentials tokens for the API at
+<code>/{family}/v2/tenant/{tenant}/&hellip;</code></li>
+</ul>
+</body></html>
+"""
+
 DOCS_PAGE = """<!doctype html>
 <html><head><title>mockst API</title><meta charset="utf-8"></head>
 <body>
@@ -96,6 +111,9 @@ def create_app(
     async def docs(_: Request) -> Response:
         return HTMLResponse(_docs_html())
 
+    async def home(_: Request) -> Response:
+        return HTMLResponse(HOME_PAGE)
+
     async def not_found(request: Request, exc: Exception) -> Response:
         if isinstance(exc, HTTPException) and exc.status_code == 405:
             detail = f"No operation at {request.method} {request.url.path}."
@@ -147,6 +165,7 @@ def create_app(
             Route("/connect/token", token_endpoint, methods=["POST"]),
             Route("/openapi.json", openapi_json, methods=["GET"]),
             Route("/docs", docs, methods=["GET"]),
+            Route("/", home, methods=["GET"]),
             *control.routes(),
         ],
         exception_handlers={404: not_found, 405: not_found, 500: server_error},

@@ -62,6 +62,8 @@ def _serve(args: argparse.Namespace) -> int:
     access_log = args.log_level.lower() in ("trace", "debug", "info")
     if access_log:
         logging.getLogger("uvicorn.access").addFilter(_redact_access_line)
+    # One line at every log level, so a person knows where to point a connector or a browser.
+    print(f"mockst listening on {base_url} (open it in a browser for the links)", flush=True)
     uvicorn.run(
         app, host=args.host, port=args.port, log_level=args.log_level, access_log=access_log
     )

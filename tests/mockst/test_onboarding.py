@@ -260,3 +260,11 @@ def test_a_tenant_can_be_reset_twice(client: TestClient) -> None:
     for _ in range(2):
         reset = client.post(f"/_mock/tenants/{bare['id']}/reset")
         assert (reset.status_code, reset.json()) == (200, {"tenantId": bare["id"], "reset": True})
+
+
+def test_the_root_page_links_a_person_to_the_documents(client: TestClient) -> None:
+    page = client.get("/")
+    assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
+    for link in ('href="/docs"', 'href="/openapi.json"', 'href="/_mock/health"'):
+        assert link in page.text
+    assert client.get(page.text.split('href="')[1].split('"')[0]).status_code == 200

@@ -117,3 +117,9 @@ def test_ready_reports_an_unusable_state_file(tmp_path: Path) -> None:
         assert response.json()["data"]["state"].startswith("not writable")
         assert http.get("/_mock/health").json() == {"status": "ok"}
         world.persistence = None  # the lifespan would close it again
+
+
+def test_serve_says_where_it_listens_at_the_default_log_level(spawn) -> None:
+    server = spawn()
+    lines = server.log.read_text().splitlines()
+    assert f"mockst listening on {server.url} (open it in a browser for the links)" in lines
