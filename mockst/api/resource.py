@@ -228,10 +228,9 @@ class Resource:
             def handler(call: Call) -> dict[str, Any]:
                 return project(self.find(call, call.path["id"]).data, shape.model)
 
-        op = self.operation(
+        return self.operation(
             operation_id, method, handler, suffix=suffix, response=shape, planned=True, **extra
         )
-        return op
 
 
 def _not_simulated(operation_id: str) -> Handler:

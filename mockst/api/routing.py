@@ -240,8 +240,9 @@ class ApiDispatcher:
         self.config = config
         self._load = load
         # A family's operations are imported and routed on the first call to its server: most
-        # runs use few families, and start-up need not build models nobody calls.
-        self._pending = {family.server + "/": family for family in families}
+        # runs use few families, and start-up need not build models nobody calls. Keyed by the
+        # server's first segment (the family's name): one lookup a call, not a scan.
+        self._pending = {family.server.split("/")[1]: family for family in families}
         self._families: dict[tuple[str, str], list[_Path]] = defaultdict(list)
 
     def _route(self, family: Family) -> None:
@@ -255,10 +256,9 @@ class ApiDispatcher:
             self._families[_family(full_path)].append(entry)
 
     def _route_family_of(self, path: str) -> None:
-        for server, family in list(self._pending.items()):
-            if path.startswith(server):
-                self._route(family)
-                del self._pending[server]
+        family = self._pending.pop(path.split("/", 2)[1], None)  # ASGI paths start with "/"
+        if family is not None:
+            self._route(family)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "http":

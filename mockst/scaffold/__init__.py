@@ -28,6 +28,7 @@ from mockst.scaffold.models import (
     ordered,
     parent_of,
     q,
+    reached,
     refs,
     shared_models,
     snake,
@@ -51,31 +52,19 @@ def family_name(document: dict[str, Any]) -> str:
     return segment.lower()
 
 
-def _reached(schemas: dict[str, Any], start: list[str]) -> set[str]:
-    seen: set[str] = set()
-    todo = list(start)
-    while todo:
-        name = todo.pop()
-        if name in seen or name not in schemas:
-            continue
-        seen.add(name)
-        todo.extend(refs(schemas[name]))
-    return seen
-
-
 def model_modules(document: dict[str, Any]) -> dict[str, list[str]]:
     """models module -> the official schemas it defines (document order): a schema only one
     tag's operations reach goes with that tag, any other into ``common``."""
     schemas = document["components"]["schemas"]
     by_tag = operations_by_tag(document)
-    reached = {
-        tag: _reached(schemas, list(refs([op.spec for op in ops]))) for tag, ops in by_tag.items()
+    by_reach = {
+        tag: reached(schemas, refs([op.spec for op in ops])) for tag, ops in by_tag.items()
     }
     modules: dict[str, list[str]] = {}
     for name in schemas:
         if ENVELOPE.search(name):
             continue
-        tags = [tag for tag, names in reached.items() if name in names]
+        tags = [tag for tag, names in by_reach.items() if name in names]
         module = _module_name(tags[0]) if len(tags) == 1 else "common"
         modules.setdefault(module, []).append(name)
     return modules

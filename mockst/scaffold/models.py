@@ -48,6 +48,19 @@ def refs(node: Any) -> Iterable[str]:
             yield from refs(value)
 
 
+def reached(schemas: dict[str, Any], start: Iterable[str]) -> set[str]:
+    """The components ``start`` names and every component they reach through references."""
+    seen: set[str] = set()
+    todo = list(start)
+    while todo:
+        name = todo.pop()
+        if name in seen or name not in schemas:
+            continue
+        seen.add(name)
+        todo.extend(refs(schemas[name]))
+    return seen
+
+
 def camel(text: str) -> str:
     parts = re.split(r"[^0-9A-Za-z]+", text)
     name = "".join(p[:1].upper() + p[1:] for p in parts if p)

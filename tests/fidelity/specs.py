@@ -17,6 +17,7 @@ import pytest
 
 from mockst.api.operation import Operation
 from mockst.coverage import find_specs_dir
+from mockst.scaffold.models import reached, refs
 
 try:
     SPECS_DIR: Path = find_specs_dir()
@@ -26,9 +27,6 @@ except FileNotFoundError as missing:
         "MOCKST_SPECS_DIR at the folder that holds them.",
         pytrace=False,
     )
-
-REF = "#/components/schemas/"
-
 
 @cache
 def official(document: str) -> dict[str, Any]:
@@ -40,28 +38,8 @@ def official_operation(op: Operation) -> dict[str, Any] | None:
     return item.get(op.method.lower())
 
 
-def _refs(node: Any) -> Iterable[str]:
-    if isinstance(node, dict):
-        ref = node.get("$ref")
-        if isinstance(ref, str) and ref.startswith(REF):
-            yield ref.removeprefix(REF)
-        for value in node.values():
-            yield from _refs(value)
-    elif isinstance(node, list):
-        for value in node:
-            yield from _refs(value)
-
-
 def reached_schemas(document: str, ops: Iterable[Operation]) -> set[str]:
     """The component schemas the official declarations of ``ops`` reach, directly or through
     other schemas (envelopes included: the caller leaves those out)."""
     schemas = official(document)["components"]["schemas"]
-    todo = [name for op in ops for name in _refs(official_operation(op) or {})]
-    reached: set[str] = set()
-    while todo:
-        name = todo.pop()
-        if name in reached or name not in schemas:
-            continue
-        reached.add(name)
-        todo.extend(_refs(schemas[name]))
-    return reached
+    return reached(schemas, refs([official_operation(op) or {} for op in ops]))
