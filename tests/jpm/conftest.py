@@ -47,7 +47,8 @@ def refs(world: World, api: TenantApi) -> Refs:
     with world.transaction():
         ctx = TenantContext(world, world.tenant_data(api.tenant_id), world.clock.now())
         location = _first(ctx, "locations")
-        stranger = _first(ctx, "locations", lambda r: r.get("customerId") != location.get("customerId"))
+        owner = location.get("customerId")
+        stranger = _first(ctx, "locations", lambda r: r.get("customerId") != owner)
         job_type = _first(ctx, "job_types", lambda r: r.get("businessUnitIds"))
         techs = [r.id for r in ctx.table("technicians").rows() if r.active][:3]
         return Refs(
