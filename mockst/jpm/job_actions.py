@@ -208,12 +208,15 @@ def assign(ctx: TenantContext, row: Row, technician_ids: list[int]) -> Row:
 
 
 def field_step(ctx: TenantContext, row: Row, step: str, technician_id: int | None) -> Row:
-    """A technician dispatched, arrived or done (all the appointment's when none is named)."""
+    """A technician dispatched, arrived or done (all the appointment's when none is named).
+    Dispatching a technician not yet assigned assigns them first."""
     target = FIELD_STEPS[step]
     job = job_of(ctx, row)
     _open_job(job, 409, f"'{step}'")
     if row.get("status") in (HOLD, CANCELED):
         raise conflict(f"Appointment {row.id} is {row.get('status')}.")
+    if technician_id is not None and step == "dispatch":
+        row = assign(ctx, row, [technician_id])  # dispatching assigns, as on the board
     assignments = list(row.get("assignments") or [])
     chosen = [a for a in assignments if technician_id in (None, a["technicianId"])]
     if not chosen:
