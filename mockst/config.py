@@ -58,6 +58,11 @@ class Config:
     # Decimal fields in their shortest form (None: 25.17, 0.0) or with this many places, as .NET
     # writes a decimal of that scale (4: 25.1700, 0.0000).
     decimal_places: int | None = None
+    # Job Planning (servicetitan-scheduling.md §15): a job booked with ``bookingId`` marks that
+    # booking Converted with its jobId (U13); a job may not name an inactive job type or campaign
+    # (U7). Neither is documented; both are what the product does in its UI.
+    job_converts_booking: bool = True
+    job_refuses_inactive: bool = True
     # Realism under stress (mockst.ratelimit, mockst.journal). Limits run on the wall clock.
     rate_limit: float = 60  # API calls a second per (app key, tenant), §6.5; 0 disables
     # Token requests a minute per client id (burst the same); 0, the default, disables. Real

@@ -137,8 +137,9 @@ def check_custom_fields(
     return result
 
 
-def _references(ctx: TenantContext, problems: Problems, body: JobCreateRequest) -> Row | None:
+def _references(call: Call, problems: Problems, body: JobCreateRequest) -> Row | None:
     """Checks every id the job names; the job type, when it is good (its defaults apply)."""
+    ctx, active = call, call.config.job_refuses_inactive
     location = ctx.table(LOCATIONS.table).get(body.locationId)
     if not _exists(ctx, CUSTOMERS.table, body.customerId):
         problems.add("customerId", f"Customer {body.customerId} was not found.")
@@ -149,12 +150,12 @@ def _references(ctx: TenantContext, problems: Problems, body: JobCreateRequest) 
                      f"{body.customerId}.")  # fmt: skip
     if not _exists(ctx, BUSINESS_UNITS.table, body.businessUnitId):
         problems.add("businessUnitId", f"Business unit {body.businessUnitId} was not found.")
-    if not _exists(ctx, CAMPAIGNS.table, body.campaignId, active=True):
+    if not _exists(ctx, CAMPAIGNS.table, body.campaignId, active=active):
         problems.add("campaignId", f"Campaign {body.campaignId} was not found or is not active.")
     if body.projectId is not None and not _exists(ctx, "projects", body.projectId):
         problems.add("projectId", f"Project {body.projectId} was not found.")
     job_type = ctx.table(JOB_TYPES.table).get(body.jobTypeId)
-    if job_type is None or not job_type.active:
+    if job_type is None or (active and not job_type.active):
         problems.add("jobTypeId", f"Job type {body.jobTypeId} was not found or is not active.")
         return None
     return job_type
@@ -267,7 +268,7 @@ def book_job(call: Call, body: JobCreateRequest) -> Row:
         "createdById": API_USER_ID, "active": True,
     })  # fmt: skip
     write_history(call, ident, BOOKED)
-    if booking is not None:
+    if booking is not None and call.config.job_converts_booking:
         BOOKINGS.change(call, booking, {"status": BookingStatus.CONVERTED.value, "jobId": ident})
     if lead is not None:
         LEADS.change(call, lead, {"status": LeadStatus.CONVERTED.value})

@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 
 from mockst.api.operation import TenantContext
+from mockst.identity.service import BOOKING_PROVIDER_TAGS
 from mockst.seed import populate_tenant
 from mockst.store.world import World
 from mockst.testing import TenantApi
@@ -24,6 +25,22 @@ class Refs:
     technicians: list[int]
     cancel_reason: int
     hold_reason: int
+    retired_campaign: int
+    api: TenantApi
+
+    def booking(self) -> dict[str, Any]:
+        """A New booking through the tenant's first booking provider."""
+        world: World = self.api.client.app.state.world  # type: ignore[attr-defined]
+        with world.transaction():
+            data = world.tenant_data(self.api.tenant_id)
+            provider = min(r.id for r in data.table(BOOKING_PROVIDER_TAGS).rows())
+        address = {"street": "1 Main St", "city": "Austin", "state": "TX", "zip": "78701",
+                   "country": "USA"}
+        made = self.api.call("Bookings_Create", booking_provider=provider, json={
+            "source": "Web", "name": "Pat Doe", "summary": "Leaking pipe", "externalId": "W-1",
+            "isFirstTimeClient": True, "address": address})
+        assert made.status_code == 200, made.text
+        return made.json()
 
     def job(self, **fields: Any) -> dict[str, Any]:
         """A job create body (one two-hour appointment on 2026-12-10 unless ``fields`` say)."""
@@ -57,4 +74,6 @@ def refs(world: World, api: TenantApi) -> Refs:
             job_type=job_type.id, campaign=_first(ctx, "campaigns").id, technicians=techs,
             cancel_reason=_first(ctx, "job_cancel_reasons").id,
             hold_reason=_first(ctx, "job_hold_reasons").id,
+            retired_campaign=next(r.id for r in ctx.table("campaigns").rows() if not r.active),
+            api=api,
         )  # fmt: skip

@@ -70,6 +70,8 @@ def test_every_bad_reference_is_named_and_nothing_is_written(
     assert api.call("Jobs_Create", json=refs.job(appointments=[])).json()["errors"] == {
         "appointments": ["A job needs at least one appointment."]}
     assert api.call("Jobs_Create", json=refs.job(customerId=1)).status_code == 400
+    retired = api.call("Jobs_Create", json=refs.job(campaignId=refs.retired_campaign))
+    assert set(retired.json()["errors"]) == {"campaignId"}
     assert _counts(world, api) == before
     # unknown fields are ignored, as real clients send them; priority in any case
     job = _book(api, refs, scheduledDate="2026-12-10", priority="urgent")
@@ -165,8 +167,7 @@ def test_confirmation_and_special_instructions(api: TenantApi, refs: Refs) -> No
 
 
 def test_a_booking_becomes_a_job_once(world: World, api: TenantApi, refs: Refs) -> None:
-    booking = next(b for b in api.call("Bookings_GetList").json()["data"]
-                   if b["status"] == "New")  # fmt: skip
+    booking = refs.booking()
     job = _book(api, refs, bookingId=booking["id"])
     converted = api.call("Bookings_Get", id=booking["id"]).json()
     assert (converted["status"], converted["jobId"]) == ("Converted", job["id"])
