@@ -73,6 +73,7 @@ def _step(step: str) -> Any:
             row = job_actions.field_step(ctx, row, step, body.technicianId)
             return _answer(ctx, row, job_actions.job_of(ctx, row))
 
+    handler.__name__ = f"{step}_technicians"  # the control document's operationId
     return handler
 
 
