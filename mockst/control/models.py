@@ -76,6 +76,12 @@ class Quickstart(ControlModel):
     credentialMode: CredentialMode = CredentialMode.DEVELOPER
 
 
+class TenantSeed(ControlModel):
+    seed: int = Field(default=1, ge=0, le=2**31)
+    customers: int = Field(default=300, ge=0, le=20_000)
+    historyDays: int = Field(default=730, ge=1, le=3650)
+
+
 # -- views -----------------------------------------------------------------------------------
 
 

@@ -119,6 +119,19 @@ def reset_tenant(request: Request, _: None) -> Any:
     return {"tenantId": tenant_id, "reset": True}
 
 
+def seed_tenant(request: Request, body: m.TenantSeed) -> Any:
+    """The demo story added to a tenant (``mockst.seed``): what ``--demo`` gives its tenant."""
+    from mockst.seed import populate_tenant  # imports every family: on first use only
+
+    world = _world(request)
+    tenant_id = _int(request, "tenant_id")
+    with world.transaction():
+        service.get_tenant(world, tenant_id)
+    counts = populate_tenant(world, tenant_id, seed=body.seed, customers=body.customers,
+                             history_days=body.historyDays, config=_config(request))  # fmt: skip
+    return {"tenantId": tenant_id, "added": counts}
+
+
 def create_tag(request: Request, body: m.TagCreate) -> Any:
     tenant_id = _int(request, "tenant_id")
     tag_id = add_booking_provider_tag(_world(request), tenant_id, body.tagName, body.description)
@@ -286,6 +299,13 @@ ROUTES: list[ControlRoute] = [
     ControlRoute("GET", "/_mock/tenants/{tenant_id}", get_tenant, "Get a tenant"),
     ControlRoute(
         "POST", "/_mock/tenants/{tenant_id}/reset", reset_tenant, "Forget one tenant's data"
+    ),
+    ControlRoute(
+        "POST",
+        "/_mock/tenants/{tenant_id}/seed",
+        seed_tenant,
+        "Add the demo story to a tenant",
+        m.TenantSeed,
     ),
     ControlRoute(
         "POST",

@@ -339,3 +339,15 @@ def test_seed_command_writes_a_reproducible_servable_world(tmp_path: Path, capsy
     assert served.demo is not None and served.demo["tenantId"] == int(creds["ST_TENANT_ID"])
     assert main(["seed", "--customers", "-1", "--out", str(tmp_path / "x.json")]) == 2
     assert main(["seed", "--now", "yesterday", "--out", str(tmp_path / "x.json")]) == 2
+
+
+def test_the_control_plane_seeds_a_quickstarted_tenant(client: TestClient, api: Any) -> None:
+    seeded = client.post(f"/_mock/tenants/{api.tenant_id}/seed", json={"seed": 5, "customers": 12})
+    assert seeded.status_code == 200, seeded.text
+    added = seeded.json()["added"]
+    assert added["customers"] == 12 and added["jobs"] >= 6
+    jobs = api.call("Jobs_GetList", params={"includeTotal": "true"}).json()
+    assert jobs["totalCount"] == added["jobs"]
+    assert client.post("/_mock/tenants/987654/seed", json={}).status_code == 404
+    assert client.post(f"/_mock/tenants/{api.tenant_id}/seed",
+                       json={"customers": -1}).status_code == 400  # fmt: skip
