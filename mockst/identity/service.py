@@ -146,6 +146,7 @@ def create_tenant(
     name: str,
     environment: Environment,
     tenant_id: int | None = None,
+    time_zone: str | None = None,
 ) -> Tenant:
     with world.transaction():
         if tenant_id is not None and world.get_identity("tenant", str(tenant_id)) is not None:
@@ -156,8 +157,29 @@ def create_tenant(
             environment=environment,
             created_on=_now(world),
         )
+        if time_zone is not None:
+            tenant = replace(tenant, time_zone=check_time_zone(time_zone))
         world.put_identity("tenant", str(tenant.id), tenant)
         world.tenant_data(tenant.id)
+        return tenant
+
+
+def check_time_zone(name: str) -> str:
+    """An IANA time zone name (``America/Denver``), or a 400 naming ``timeZone``."""
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError, OSError):  # OSError: "America", a folder
+        message = f"'{name}' is not a time zone (e.g. America/Denver)."
+        raise field_error("timeZone", message) from None
+    return name
+
+
+def set_time_zone(world: World, tenant_id: int, name: str) -> Tenant:
+    with world.transaction():
+        tenant = replace(get_tenant(world, tenant_id), time_zone=check_time_zone(name))
+        world.put_identity("tenant", str(tenant.id), tenant)
         return tenant
 
 
