@@ -89,9 +89,7 @@ def test_fixed_values_from_the_environment_and_an_env_file(
     out = capsys.readouterr().out
     assert f"(also written to {env_file})" in out
     assert stat.S_IMODE(env_file.stat().st_mode) == 0o600
-    written = dict(
-        line.split("=", 1) for line in env_file.read_text().splitlines() if "=" in line
-    )
+    written = dict(line.split("=", 1) for line in env_file.read_text().splitlines() if "=" in line)
     assert written == _printed(out)
     assert written["ST_CLIENT_SECRET"] == "cs1.my-saved-secret"
     assert written["ST_APP_KEY"] == "ak1.mysavedappkey"
