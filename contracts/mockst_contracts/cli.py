@@ -117,5 +117,5 @@ def run_verify(args: argparse.Namespace) -> int:
     if args.report:
         paths = write(report, args.report)
         print(f"report: {', '.join(str(p) for p in paths.values())}", file=sys.stderr)
-    print(to_markdown(report))
+    print(to_markdown(report, journals=bool(args.report)))
     return 0 if report.passed else 1

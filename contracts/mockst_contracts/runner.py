@@ -23,7 +23,7 @@ import httpx
 
 from mockst import __version__ as simulator_version
 from mockst_contracts.checks import CHECKS, Outcome, RunContext, merge, run_checks
-from mockst_contracts.journal import entries_after, last_id
+from mockst_contracts.journal import from_view, last_id
 from mockst_contracts.provision import (
     EXPORT_DELAY,
     Tenant,
@@ -74,6 +74,9 @@ class ScenarioResult:
     outcomes: dict[str, Outcome]
     started: str
     duration: float
+    # The journal of the connector's runs (as GET /_mock/journal gives it, secrets redacted),
+    # so that "#13" in the evidence can be looked up: the report writes it beside itself.
+    journal: list[dict[str, Any]] = field(default_factory=list)
 
     @property
     def failed(self) -> list[str]:
@@ -215,6 +218,7 @@ def run_scenario(
                 app, world, str(tenant.tenant_id), scenario.clock_jump_after, scenario.clock_jump
             )
         runs: list[RunResult] = []
+        journaled: list[dict[str, Any]] = []
         per_check: dict[str, list[Outcome]] = {cid: [] for cid in CHECKS}
         try:
             for run in range(1, scenario.runs + 1):
@@ -225,7 +229,9 @@ def run_scenario(
                 mark = last_id(journal)
                 env = _connector_env(options, tenant, scenario.name, task_path)
                 code, timed_out, out, err, duration = run_connector(options, env)
-                entries = [e for e in entries_after(journal, mark) if e.kind != "control"]
+                views = _journal_views(journal, mark)
+                journaled.extend({"run": run, **view} for view in views)
+                entries = [from_view(view) for view in views]
                 ctx = RunContext(
                     scenario=scenario.name,
                     run=run,
@@ -258,7 +264,16 @@ def run_scenario(
         outcomes={cid: merge(outs) for cid, outs in per_check.items()},
         started=started_at,
         duration=round(time.monotonic() - t0, 3),
+        journal=journaled,
     )
+
+
+def _journal_views(journal: Any, mark: int) -> list[dict[str, Any]]:
+    """The run's journal entries after ``mark`` but the kit's own control-plane calls."""
+    from mockst.journal import JournalQuery
+
+    views = journal.query(JournalQuery(after_id=mark, limit=None), bodies=True)
+    return [view for view in views if view.get("kind") != "control"]
 
 
 def verify(options: VerifyOptions, progress: Callable[[str], None] | None = None) -> VerifyReport:

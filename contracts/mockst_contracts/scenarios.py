@@ -93,9 +93,10 @@ scenario(
         name="transient-5xx",
         summary="502/503/504 blips and a dropped connection.",
         description="The second customer-list call answers 502, the first export call loses its "
-        "connection, the second answers 504, and the first booking create answers 503 (the "
-        "booking was not written). Reads may be retried; the failed POST may only be repeated "
-        "after the connector has looked (e.g. by externalId) whether the booking exists.",
+        "connection, the third export call answers 504, and the first booking create answers "
+        "503 (the booking was not written). Reads may be retried; the failed POST may only be "
+        "repeated after the connector has looked (e.g. by externalId) whether the booking "
+        "exists.",
         exercises=("no-blind-write-retry", "task-completed"),
         faults=(
             {"operation": "Customers_GetList", "nth": 2, "times": 1, "status": 502},
