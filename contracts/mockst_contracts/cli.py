@@ -84,7 +84,7 @@ def run_verify(args: argparse.Namespace) -> int:
         if args.list:
             return _list()
         from mockst_contracts.report import to_markdown, write
-        from mockst_contracts.runner import VerifyOptions, verify
+        from mockst_contracts.runner import ConnectorNotFound, VerifyOptions, verify
     except ImportError as exc:  # the kit's dependencies (hypothesis) are not installed
         print(
             f"mockst verify needs the contract kit's dependencies ({exc.name} is missing). "
@@ -111,11 +111,14 @@ def run_verify(args: argparse.Namespace) -> int:
     )
     try:
         report = verify(options, progress=lambda line: print(line, file=sys.stderr, flush=True))
-    except KeyError as exc:
+    except (KeyError, ConnectorNotFound) as exc:
         print(f"mockst verify: {exc.args[0]}", file=sys.stderr)
         return 2
     if args.report:
         paths = write(report, args.report)
         print(f"report: {', '.join(str(p) for p in paths.values())}", file=sys.stderr)
     print(to_markdown(report, journals=bool(args.report)))
+    if report.stopped:
+        print(f"mockst verify: {report.stopped}", file=sys.stderr)
+        return 2
     return 0 if report.passed else 1

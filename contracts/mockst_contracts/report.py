@@ -24,6 +24,7 @@ def journal_file(scenario: str) -> str:
 def to_json(report: VerifyReport) -> dict[str, Any]:
     return {
         "passed": report.passed,
+        "stopped": report.stopped or None,
         "simulatorVersion": report.simulator_version,
         "command": report.command,
         "options": report.options,
@@ -81,6 +82,7 @@ def to_markdown(report: VerifyReport, journals: bool = False) -> str:
         f"- Simulator: mockst {report.simulator_version}",
         f"- Started {report.started}, finished {report.finished}",
         f"- Options: {json.dumps(report.options)}",
+        *([f"- **Stopped early**: {report.stopped}."] if report.stopped else []),
         "",
         "## Summary",
         "",

@@ -9,6 +9,7 @@ read back, and every check applied to every run.
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -22,7 +23,7 @@ from typing import Any
 import httpx
 
 from mockst import __version__ as simulator_version
-from mockst_contracts.checks import CHECKS, Outcome, RunContext, merge, run_checks
+from mockst_contracts.checks import CHECKS, Outcome, RunContext, error_lines, merge, run_checks
 from mockst_contracts.journal import from_view, last_id
 from mockst_contracts.provision import (
     EXPORT_DELAY,
@@ -95,6 +96,8 @@ class VerifyReport:
     started: str
     finished: str = ""
     scenarios: list[ScenarioResult] = field(default_factory=list)
+    # Why verify stopped before its last scenario (the connector cannot start), else "".
+    stopped: str = ""
 
     @property
     def passed(self) -> bool:
@@ -276,7 +279,48 @@ def _journal_views(journal: Any, mark: int) -> list[dict[str, Any]]:
     return [view for view in views if view.get("kind") != "control"]
 
 
+class ConnectorNotFound(Exception):
+    """The connector's program does not exist: nothing can be verified."""
+
+
+def connector_command(command: Sequence[str], env: dict[str, str] | None = None) -> tuple[str, ...]:
+    """The command to run, checked before any scenario starts.
+
+    ``python -m mockst_contracts…`` (the kit's own connectors, as the docs write them) runs on
+    the interpreter mockst runs on: the kit is installed there, whatever ``python`` a fresh shell
+    finds first, or none. Any other command runs as given."""
+    program = command[0]
+    kit_module = len(command) >= 3 and command[1] == "-m" and command[2].startswith("mockst_")
+    if Path(program).name in ("python", "python3") and kit_module:
+        return (sys.executable, *command[1:])
+    path = (env or os.environ).get("PATH")
+    found = shutil.which(program, path=path) if os.sep not in program else program
+    if found is None or not os.access(found, os.X_OK):
+        where = "is not a program on PATH" if os.sep not in program else "is not an executable file"
+        raise ConnectorNotFound(
+            f"cannot start the connector: {program!r} {where} (the command after -- runs as "
+            "given, from the current folder)"
+        )
+    return tuple(command)
+
+
+def _never_started(result: ScenarioResult) -> str:
+    """Why no scenario can succeed, when the connector failed without a single request."""
+    if not result.runs or any(r.requests or r.exit_code == 0 for r in result.runs):
+        return ""
+    run = result.runs[0]
+    if run.timed_out:
+        return ""
+    said = error_lines(run.stderr_tail) or "nothing on stderr"
+    return (
+        f"the connector exited {run.exit_code} without a single request in scenario "
+        f"{result.name} ({said}); the other scenarios would fail the same way, so verify "
+        "stopped"
+    )
+
+
 def verify(options: VerifyOptions, progress: Callable[[str], None] | None = None) -> VerifyReport:
+    options = replace(options, command=connector_command(options.command, options.env or None))
     scenarios = select(list(options.scenarios) or None)
     report = VerifyReport(
         command=list(options.command),
@@ -299,6 +343,9 @@ def verify(options: VerifyOptions, progress: Callable[[str], None] | None = None
             if progress:
                 verdict = "FAILED " + ", ".join(result.failed) if result.failed else "passed"
                 progress(f"  {verdict} ({result.duration:.1f}s)")
+            report.stopped = _never_started(result) if index == 0 else ""
+            if report.stopped:
+                break
     report.finished = _now()
     return report
 

@@ -152,3 +152,49 @@ def test_the_transient_5xx_text_says_which_export_call_answers_504() -> None:
     assert exports[0].get("status") is None or exports[0]["fault"]  # the dropped connection
     assert exports[2]["status"] == 504
     assert all(e["status"] != 504 for e in exports[:2])
+
+
+def test_the_kits_own_connector_runs_on_mocksts_interpreter() -> None:
+    from mockst_contracts.runner import connector_command
+
+    module = "mockst_contracts.examples.reference_connector"
+    for python in ("python", "python3", "/usr/bin/python3"):
+        assert connector_command((python, "-m", module)) == (sys.executable, "-m", module)
+    assert connector_command((sys.executable, "my.py")) == (sys.executable, "my.py")
+
+
+def test_the_documented_command_works_without_an_activated_environment(
+    tmp_path: Path,
+) -> None:
+    """A fresh shell: no virtual environment on PATH, mockst called by its full path."""
+    import os
+    import subprocess
+
+    mockst = Path(sys.executable).parent / "mockst"
+    env = {k: v for k, v in os.environ.items() if k not in ("VIRTUAL_ENV", "PYTHONPATH")}
+    env["PATH"] = "/usr/bin:/bin"
+    done = subprocess.run(
+        [str(mockst), "verify", "--scenario", "happy-path", "--customers", "4",
+         "--page-limit", "5", "--report", str(tmp_path), "--",
+         "python", "-m", "mockst_contracts.examples.reference_connector"],
+        capture_output=True, text=True, env=env, cwd=tmp_path, timeout=240,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert "# mockst verify: PASSED" in done.stdout
+
+
+def test_a_connector_that_cannot_start_stops_verify_at_once(tmp_path: Path, capsys) -> None:
+    from mockst.cli import main
+
+    assert main(["verify", "--", "no-such-connector-program"]) == 2
+    assert "'no-such-connector-program' is not a program on PATH" in capsys.readouterr().err
+    missing = str(tmp_path / "my_connectr.py")
+    argv = ["verify", "--customers", "3", "--report", str(tmp_path / "r"), "--",
+            sys.executable, missing]  # fmt: skip
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert "without a single request in scenario happy-path" in err and "verify stopped" in err
+    assert "can't open file" in err  # the connector's own words
+    data = json.loads((tmp_path / "r" / "mockst-verify.json").read_text())
+    assert [s["name"] for s in data["scenarios"]] == ["happy-path"]
+    assert data["stopped"] and data["passed"] is False
