@@ -277,7 +277,7 @@ def _same_request(failed: JournalEntry, later: JournalEntry) -> bool:
 @check(
     "no-blind-write-retry",
     "A POST or PATCH that failed with a 5xx or a dropped connection is not sent again before "
-    "the connector has read (GET) whether it took effect.",
+    "the connector has read (a GET answered 200) whether it took effect.",
     detail="The write may have happened; repeating it blindly duplicates bookings.",
 )
 def no_blind_write_retry(ctx: RunContext) -> Outcome:
@@ -292,9 +292,10 @@ def no_blind_write_retry(ctx: RunContext) -> Outcome:
         for e in ctx.api:
             if e.id <= write.id:
                 continue
-            if e.method == "GET" and re.sub(r"/booking-provider/[^/]+", "", e.path).startswith(
-                _collection(write)
-            ):
+            # Only an answered read is a look: a restricted connection's GET of the tenant-wide
+            # /bookings is refused (403) and tells the connector nothing.
+            collection = re.sub(r"/booking-provider/[^/]+", "", e.path)
+            if e.method == "GET" and e.status == 200 and collection.startswith(_collection(write)):
                 looked = True
             if _same_request(write, e):
                 if not looked:

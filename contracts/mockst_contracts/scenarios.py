@@ -126,9 +126,13 @@ scenario(
         summary="The connection is restricted to the connector's booking provider.",
         description="The tenant admin restricted the connection to the connector's Booking "
         "Provider Tag: provider-scoped booking paths of another provider and the tenant-scoped "
-        "booking paths answer 403. Another provider's bookings exist in the tenant.",
-        exercises=("bookings-under-own-provider", "task-completed"),
+        "booking paths answer 403. Another provider's bookings exist in the tenant. The first "
+        "booking create answers 503 (nothing was written): the connector must look the booking "
+        "up where it may, under its own provider (the tenant-wide /bookings answers 403 here), "
+        "before creating it again.",
+        exercises=("bookings-under-own-provider", "no-blind-write-retry", "task-completed"),
         restricted=True,
+        faults=({"operation": "Bookings_Create", "first": 1, "status": 503},),
     )
 )
 

@@ -60,6 +60,7 @@ FLAWED = [
     ("token_per_request", "happy-path", "token-reused"),
     ("ignores_retry_after", "rate-limit-429", "waits-retry-after"),
     ("retries_post_blindly", "transient-5xx", "no-blind-write-retry"),
+    ("tenant_wide_lookup", "restricted-provider", "no-blind-write-retry"),
     ("other_provider", "happy-path", "bookings-under-own-provider"),
     ("duplicate_booking", "happy-path", "task-completed"),
     ("first_page_only", "happy-path", "pages-read-to-the-end"),

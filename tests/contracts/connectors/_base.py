@@ -21,6 +21,8 @@ import httpx
 FLAWS = {
     "no-app-key": "one call (booking provider tags) goes without ST-App-Key",
     "no-app-key-new-token": "one call goes without ST-App-Key; its 401 makes it take a new token",
+    "tenant-wide-lookup": "looks a failed booking up on the tenant-wide /bookings, takes a 403 "
+    "for 'not there' and creates it again",
     "token-per-request": "takes a new token before every API call",
     "ignores-retry-after": "retries a 429 at once instead of waiting Retry-After",
     "retries-post-blindly": "repeats a POST that failed with a 5xx without looking first",
@@ -177,7 +179,10 @@ class Connector:
                 pass
             if self.flaw != "retries-post-blindly":
                 time.sleep(0.1 * attempt)
-                found = self.call("GET", url, params={"externalId": body["externalId"]})
+                where = f"{self.base}/bookings" if self.flaw == "tenant-wide-lookup" else url
+                found = self.call("GET", where, params={"externalId": body["externalId"]})
+                if self.flaw == "tenant-wide-lookup" and found.status_code == 403:
+                    continue  # taken for "not there": the create is sent again, blind
                 found.raise_for_status()
                 if found.json()["data"]:
                     return found.json()["data"][0]
