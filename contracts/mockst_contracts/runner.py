@@ -23,7 +23,8 @@ from typing import Any
 import httpx
 
 from mockst import __version__ as simulator_version
-from mockst_contracts.checks import CHECKS, Outcome, RunContext, error_lines, merge, run_checks
+from mockst_contracts.checks import CHECKS, Outcome, RunContext, merge, run_checks
+from mockst_contracts.connector_output import error_lines
 from mockst_contracts.journal import from_view, last_id
 from mockst_contracts.provision import (
     EXPORT_DELAY,

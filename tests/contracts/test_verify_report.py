@@ -10,7 +10,8 @@ import sys
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
-from mockst_contracts.checks import CHECKS, Evidence, Outcome, RunContext, error_lines, merge
+from mockst_contracts.checks import CHECKS, Evidence, Outcome, RunContext, merge
+from mockst_contracts.connector_output import error_lines
 from mockst_contracts.report import to_junit, to_markdown, write
 from mockst_contracts.runner import RunResult, ScenarioResult, VerifyOptions, VerifyReport, verify
 from mockst_contracts.scenarios import SCENARIOS
