@@ -137,7 +137,8 @@ def init_js() -> str:
         "dom_id": "#swagger-ui",
         "deepLinking": True,
         "layout": "StandaloneLayout",
-        "persistAuthorization": True,
+        # Not kept in the browser's storage: the secret and token stay in the page's memory.
+        "persistAuthorization": False,
         "docExpansion": "list",
         "defaultModelsExpandDepth": -1,
         "filter": True,

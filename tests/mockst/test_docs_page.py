@@ -61,7 +61,7 @@ def test_the_script_offers_each_family_and_never_calls_out(setup: Any) -> None:
     script = client.get("/docs/init.js").text
     options = json.loads(re.search(r"Object\.assign\((\{.*?\}), \{presets", script).group(1))
     assert options["validatorUrl"] is None  # no document sent to swagger.io
-    assert options["persistAuthorization"] is True
+    assert options["persistAuthorization"] is False  # no client secret left in localStorage
     names = [u["url"].split("family=")[1] for u in options["urls"]]
     assert "crm" in names and "settings" in names and names[-1] == "mockst"
     assert options["urls.primaryName"].startswith("CRM")
