@@ -14,7 +14,7 @@ from starlette.responses import FileResponse, HTMLResponse, Response
 from starlette.routing import Route
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from mockst import docs_page, openapi
+from mockst import docs_page, inspector, openapi
 from mockst.api import registry, routing
 from mockst.auth.token_endpoint import token_endpoint
 from mockst.config import Config
@@ -32,6 +32,8 @@ HOME_PAGE = """<!doctype html>
 <body>
 <h1>mockst: a local ServiceTitan</h1>
 <ul>
+<li><a href="/_mock/ui">/_mock/ui</a>: the inspector: live journal, identity, clock, faults,
+tenant data</li>
 <li><a href="/docs">/docs</a>: the API reference, by family; try calls from it</li>
 <li><a href="/openapi.json">/openapi.json</a>: the OpenAPI 3.1 document</li>
 <li><a href="/_mock/health">/_mock/health</a>, <a href="/_mock/clock">/_mock/clock</a>,
@@ -197,6 +199,7 @@ def create_app(
             Route("/docs/{name}", docs_file, methods=["GET"]),
             Route("/docs/assets/{name}", docs_file, methods=["GET"]),
             Route("/", home, methods=["GET"]),
+            *inspector.routes(),
             *control.routes(),
         ],
         exception_handlers={404: not_found, 405: not_found, 500: server_error},

@@ -19,7 +19,7 @@ from mockst.api import registry
 from mockst.api.operation import Empty, Export, Many, One, Operation, Page, Raw, Stream
 from mockst.api.params import Param
 from mockst.api.routing import TENANT
-from mockst.control import ops_routes
+from mockst.control import data_routes, ops_routes
 from mockst.control import routes as control
 from mockst.openapi_auth import token_operation
 
@@ -308,13 +308,14 @@ def _control_operation(route: control.ControlRoute, components: Components) -> d
             "in": "path",
             "required": True,
             "schema": {"type": "string"}
-            if seg == "{client_id}"
+            if seg in ("{client_id}", "{table}")
             else {"type": "integer", "format": "int64"},
         }
         for seg in route.path.split("/")
         if seg.startswith("{")
     ]
     params += ops_routes.QUERY_PARAMETERS.get((route.method, route.path), [])
+    params += data_routes.QUERY_PARAMETERS.get((route.method, route.path), [])
     doc: dict[str, Any] = {
         "tags": [CONTROL_TAG],
         "summary": route.summary,

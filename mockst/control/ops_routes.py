@@ -121,6 +121,16 @@ def get_journal(request: Request, _: None) -> Any:
     return {**journal.stats(), "entries": journal.query(query, bodies)}
 
 
+def get_journal_entry(request: Request, _: None) -> Any:
+    """One exchange whole, as ``GET /_mock/journal`` shows it (what the inspector opens)."""
+    text = request.path_params["entry_id"]
+    entry = _journal(request).get(int(text)) if text.isdigit() else None
+    if entry is None:
+        detail = f"No journal entry {text}: never made, or dropped from the ring."
+        raise ApiError(404, "Journal entry not found.", {"id": [detail]})
+    return entry.view()
+
+
 def clear_journal(request: Request, _: None) -> Any:
     return {"cleared": _journal(request).clear()}
 
@@ -190,6 +200,9 @@ def control_routes() -> list[ControlRoute]:
 
     return [
         ControlRoute("GET", "/_mock/journal", get_journal, "Read the journal (filters: query)"),
+        ControlRoute(
+            "GET", "/_mock/journal/{entry_id}", get_journal_entry, "Read one journal entry"
+        ),
         ControlRoute("DELETE", "/_mock/journal", clear_journal, "Clear the journal"),
         ControlRoute("GET", "/_mock/faults", list_faults, "List fault rules with hit counters"),
         ControlRoute("POST", "/_mock/faults", add_faults, "Add fault rules", FaultRules),

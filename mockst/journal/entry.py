@@ -158,6 +158,7 @@ class Entry:
                 **_body_view(self.response_body, self.response_size, None),
             },
         }
+        result["refusal"] = _refusal(d["kind"], self.status, result["response"]["body"])
         if d["kind"] == "token" and self.status == 200:
             issued = _issued_token(self.response_body)
             if issued:
@@ -166,6 +167,19 @@ class Entry:
             result["request"].pop("body")
             result["response"].pop("body")
         return result
+
+
+def _refusal(kind: str, status: int | None, body: Any) -> str | None:
+    """Why the guard or the token endpoint said no, as a short name (``expired_token``,
+    ``invalid_client``): the inspector marks a row with it without reading every body."""
+    if status not in (400, 401, 403) or not isinstance(body, dict):
+        return None
+    if kind == "token":
+        error = body.get("error")
+        return error if isinstance(error, str) else None
+    data = body.get("data")
+    reason = data.get("reason") if isinstance(data, dict) else None
+    return reason if kind == "api" and isinstance(reason, str) else None
 
 
 def _kind(path: str) -> str:

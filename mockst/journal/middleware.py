@@ -14,8 +14,19 @@ from typing import Any
 from mockst.journal.ring import Journal
 from mockst.wire import FAULT_KEY, SERVER_RECEIVE_KEY
 
-# Not journaled: reading the journal would fill it, and health probes would flush it.
-UNJOURNALED = ("/_mock/journal", "/_mock/health", "/_mock/ready")
+# Not journaled: reading the journal would fill it, and health probes would flush it. The
+# inspector's own files are not what a connector did either.
+UNJOURNALED = ("/_mock/journal", "/_mock/health", "/_mock/ready", "/_mock/ui")
+# The inspector marks its background reads (clock, faults, identity, every few seconds) with this
+# header: journaled, they would push the connector's calls out of the ring and flood its view.
+# Its actions (POST, PUT, DELETE) are journaled like any other control call.
+INSPECTOR_READ = b"x-mockst-inspector"
+
+
+def _inspector_read(scope: dict[str, Any]) -> bool:
+    if scope["method"] != "GET":
+        return False
+    return any(name == INSPECTOR_READ for name, _ in scope["headers"])
 
 
 class JournalMiddleware:
@@ -28,6 +39,9 @@ class JournalMiddleware:
     async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
         journal = self.journal
         if scope["type"] != "http" or not journal.enabled or scope["path"].startswith(UNJOURNALED):
+            await self.app(scope, receive, send)
+            return
+        if scope["path"].startswith("/_mock/") and _inspector_read(scope):  # never an API call
             await self.app(scope, receive, send)
             return
         entry = journal.start(scope)

@@ -145,6 +145,16 @@ class Journal:
         with self._lock:
             return list(self.entries)
 
+    def get(self, ident: int) -> Entry | None:
+        """The entry with id ``ident`` while the ring still holds it (ids are consecutive)."""
+        with self._lock:
+            if not self.entries:
+                return None
+            place = ident - self.entries[0].id
+            if 0 <= place < len(self.entries):
+                return self.entries[place]
+            return None
+
     def select(self, query: JournalQuery | None = None) -> list[Entry]:
         return select(self.snapshot(), query)
 
