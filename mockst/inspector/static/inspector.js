@@ -471,6 +471,11 @@ function wire() {
     refreshTab();
   });
   $("journal-filters").addEventListener("submit", (event) => event.preventDefault());
+  let typing = null; // a filter applies a moment after the last keystroke, not at the next poll
+  $("journal-filters").addEventListener("input", () => {
+    clearTimeout(typing);
+    typing = setTimeout(() => pollJournal().catch(() => {}), 250);
+  });
   $("journal-pause").addEventListener("click", () => {
     journal.paused = !journal.paused;
     $("journal-pause").textContent = journal.paused ? "Resume" : "Pause";
