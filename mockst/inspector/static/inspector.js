@@ -65,6 +65,20 @@ async function call(method, path, body, read = false) {
 
 const get = (path) => call("GET", path, undefined, true);
 
+// The poll and a person's action can both be reading the same view; an answer that left
+// before one already shown would put the old state back (a clock unfreezing itself on screen).
+const asked = new Map();
+const shown = new Map();
+
+async function fresh(view, read) {
+  const ticket = (asked.get(view) || 0) + 1;
+  asked.set(view, ticket);
+  const result = await read();
+  if (ticket < (shown.get(view) || 0)) return null;
+  shown.set(view, ticket);
+  return result;
+}
+
 function needToken() {
   $("token-bar").hidden = false;
   if (sessionStorage.getItem(TOKEN_KEY)) $("token-error").textContent = "That token was refused.";
@@ -275,7 +289,9 @@ function closeExchange() {
 let clock = null;
 
 async function refreshClock() {
-  clock = await get("/_mock/clock");
+  const read = await fresh("clock", () => get("/_mock/clock"));
+  if (read === null) return;
+  clock = read;
   const text = clock.now.replace("T", " ").replace(/(\.\d{3})\d*Z$/, "$1Z");
   $("clock-now").textContent = text;
   $("clock-big").textContent = text;
@@ -290,8 +306,10 @@ const advance = (seconds) => act(`Advance ${seconds} s`,
 // -- identity ------------------------------------------------------------------------------
 
 async function refreshIdentity() {
-  const [apps, tenants, connections] = await Promise.all([
-    get("/_mock/apps"), get("/_mock/tenants"), get("/_mock/connections")]);
+  const read = await fresh("identity", () => Promise.all([
+    get("/_mock/apps"), get("/_mock/tenants"), get("/_mock/connections")]));
+  if (read === null) return;
+  const [apps, tenants, connections] = read;
   const appNames = new Map(apps.map((a) => [a.id, a.name]));
   $("apps").tBodies[0].replaceChildren(...apps.map((a) => el("tr", {},
     el("td", {}, a.id), el("td", {}, a.name), el("td", { class: "mono" }, a.appKey),
@@ -360,7 +378,8 @@ function dismissSecret() {
 // -- faults --------------------------------------------------------------------------------
 
 async function refreshFaults() {
-  const rules = await get("/_mock/faults");
+  const rules = await fresh("faults", () => get("/_mock/faults"));
+  if (rules === null) return;
   $("faults-empty").hidden = rules.length > 0;
   $("faults").tBodies[0].replaceChildren(...rules.map((r) => el("tr", { "data-fault-id": r.id },
     el("td", {}, r.id),
