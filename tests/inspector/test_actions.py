@@ -39,9 +39,7 @@ def test_a_429_fault_added_from_the_form_counts_its_hits(
     assert http.get(creds["customers"], headers=creds["headers"]).status_code == 200
 
 
-def test_advancing_the_clock_expires_the_token(
-    page: Any, http: httpx.Client, onboard: Any
-) -> None:
+def test_advancing_the_clock_expires_the_token(page: Any, http: httpx.Client, onboard: Any) -> None:
     creds = onboard()
     assert http.get(creds["customers"], headers=creds["headers"]).status_code == 200
     page.click("nav [data-tab=clock]")

@@ -20,9 +20,7 @@ def _connector(base_url: str, creds: dict[str, Any], calls: int, done: threading
     done.set()
 
 
-def test_a_connectors_calls_appear_while_it_runs(
-    page: Any, simulator: str, onboard: Any
-) -> None:
+def test_a_connectors_calls_appear_while_it_runs(page: Any, simulator: str, onboard: Any) -> None:
     creds = onboard()
     rows = page.locator("#journal tbody tr", has_text="Customers_GetList")
     done = threading.Event()
@@ -34,8 +32,12 @@ def test_a_connectors_calls_appear_while_it_runs(
     finally:
         worker.join()
     expect(rows).to_have_count(15)
-    ids = [int(i) for i in page.locator("#journal tbody tr").evaluate_all(
-        "rows => rows.map(r => r.dataset.id)")]
+    ids = [
+        int(i)
+        for i in page.locator("#journal tbody tr").evaluate_all(
+            "rows => rows.map(r => r.dataset.id)"
+        )
+    ]
     assert ids == sorted(ids, reverse=True), "newest first"
     first = rows.first
     expect(first).to_contain_text(f"GET {creds['customers']}?pageSize=5")
