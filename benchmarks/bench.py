@@ -10,6 +10,7 @@ else runs on it; the ratios say what the simulator itself costs.
     python benchmarks/bench.py --only throughput --duration 3 --rounds 1
     python benchmarks/bench.py --only memory --customers 20000
     python benchmarks/bench.py --only tenants --tenants 20000    # onboarding cost vs tenants
+    python benchmarks/bench.py --only inspector --rounds 5        # the inspector page open vs not
 
 Needs ``wrk`` (Debian: ``apt-get install wrk``) for throughput. Each server runs in its own process
 pinned to CPU 0; wrk runs pinned to CPU 1 with 1 thread and 16 connections, so the generator never
@@ -659,7 +660,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
         "--only",
-        choices=["middleware", "throughput", "startup", "memory", "tenants"],
+        choices=["middleware", "throughput", "startup", "memory", "tenants", "inspector"],
         action="append",
     )
     parser.add_argument("--duration", type=int, default=4, help="seconds per wrk run")
@@ -687,6 +688,11 @@ def main(argv: list[str] | None = None) -> int:
     if "tenants" in only:
         figures["tenants"] = tenant_scaling(args.tenants, args.sample)
         print(json.dumps({"tenants": figures["tenants"]}, indent=1), flush=True)
+    if "inspector" in only:  # on request only (not in the default set): it needs Chromium
+        from inspector_cost import inspector_cost, print_cost
+
+        figures["inspector"] = inspector_cost(args.duration, args.rounds, args.connections)
+        print_cost(figures["inspector"])
     if args.json:
         Path(args.json).write_text(json.dumps(figures, indent=1))
     return 0

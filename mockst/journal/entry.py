@@ -151,28 +151,32 @@ class Entry:
             "error": self.error,
             "request": {
                 "headers": request_headers,
-                **_body_view(self.request_body, self.request_size, d["form"]),
+                **_body_view(self.request_body, self.request_size, d["form"], include_bodies),
             },
             "response": {
                 "headers": _header_dict(_unpack(self.response_headers)),
-                **_body_view(self.response_body, self.response_size, None),
+                **_body_view(self.response_body, self.response_size, None, include_bodies),
             },
         }
-        result["refusal"] = _refusal(d["kind"], self.status, result["response"]["body"])
+        result["refusal"] = _refusal(d["kind"], self.status, self.response_body)
         if d["kind"] == "token" and self.status == 200:
             issued = _issued_token(self.response_body)
             if issued:
                 result["issuedToken"] = token_view(issued)
-        if not include_bodies:
-            result["request"].pop("body")
-            result["response"].pop("body")
         return result
 
 
-def _refusal(kind: str, status: int | None, body: Any) -> str | None:
+def _refusal(kind: str, status: int | None, raw: bytes) -> str | None:
     """Why the guard or the token endpoint said no, as a short name (``expired_token``,
-    ``invalid_client``): the inspector marks a row with it without reading every body."""
-    if status not in (400, 401, 403) or not isinstance(body, dict):
+    ``invalid_client``): the inspector marks a row with it without reading every body. Only a
+    refusal's small body is decoded, so a listing without bodies stays cheap."""
+    if status not in (400, 401, 403) or kind not in ("api", "token") or not raw:
+        return None
+    try:
+        body = orjson.loads(raw)
+    except orjson.JSONDecodeError:
+        return None
+    if not isinstance(body, dict):
         return None
     if kind == "token":
         error = body.get("error")
@@ -225,8 +229,12 @@ def _form(raw: bytes) -> dict[str, str]:
         return {}
 
 
-def _body_view(raw: bytes, size: int, form: dict[str, str] | None) -> dict[str, Any]:
+def _body_view(
+    raw: bytes, size: int, form: dict[str, str] | None, include: bool = True
+) -> dict[str, Any]:
     truncated = size > len(raw)
+    if not include:  # no decoding and redacting of a body nobody asked for
+        return {"bodySize": size, "bodyTruncated": truncated}
     value: Any = None
     if form is not None:
         value = redact_form(form)

@@ -5,7 +5,8 @@
 "use strict";
 
 const POLL_MS = 1000;
-const MAX_ROWS = 500; // journal rows kept on screen
+const MAX_ROWS = 300; // journal rows kept on screen
+const PER_POLL = 100; // a busy connector's newest calls; nobody reads 1,000 rows a second
 const TOKEN_KEY = "mockst.controlToken"; // sessionStorage: gone when the tab closes
 
 const $ = (id) => document.getElementById(id);
@@ -160,7 +161,7 @@ async function pollJournal() {
     restartJournal();
   }
   params.set("bodies", "false");
-  params.set("limit", "200");
+  params.set("limit", String(PER_POLL));
   if (journal.afterId) params.set("afterId", String(journal.afterId));
   const answer = await get(`/_mock/journal?${params}`);
   if (filters !== journal.filters) return false; // the filters changed while this was in flight
