@@ -8,7 +8,9 @@ Three states per round, in turn, so a neighbour's load falls on all alike:
   journal view as a person leaves it, polling every second while wrk lists customers;
 * ``reads``: no browser, only the page's reads (the journal since the last id, the clock) once a
   second from a thread: the server's share of the cost, without a browser taking CPU time on a
-  machine of two cores.
+  machine of two cores;
+* ``filtered``: the same reads with the tenant filter set, which makes the journal derive each
+  new entry's tenant (the costly part of an entry's view) rather than only the last page's.
 
 Each round's ratios are of its own runs; the spread of those ratios is the noise the median has
 to beat.
@@ -26,17 +28,20 @@ import httpx
 from bench import NO_LIMITS, SERVE, WRK_CPU, onboard, server, wrk
 
 OP = "customer list (page of 50)"
-STATES = ("closed", "open", "reads")
-PER_POLL = 100  # as inspector.js asks
+STATES = ("closed", "open", "reads", "filtered")
+REPLAYED = ("reads", "filtered")
+PER_POLL = 50  # as inspector.js asks
 READ = {"X-Mockst-Inspector": "read"}
 
 
-def _replay_reads(url: str, stop: threading.Event, count: list[int]) -> None:
+def _replay_reads(
+    url: str, stop: threading.Event, count: list[int], filters: dict[str, str]
+) -> None:
     """What the page asks each second on its journal view, without the page."""
     after = 0
     with httpx.Client(base_url=url, timeout=30) as http:
         while not stop.is_set():
-            params = {"bodies": "false", "limit": str(PER_POLL)}
+            params = {**filters, "bodies": "false", "limit": str(PER_POLL)}
             if after:
                 params["afterId"] = str(after)
             entries = http.get("/_mock/journal", params=params, headers=READ).json()["entries"]
@@ -66,21 +71,23 @@ def inspector_cost(duration: int, rounds: int, connections: int) -> dict[str, An
     if len(os.sched_getaffinity(0)) > 1:
         os.sched_setaffinity(0, {WRK_CPU})
     runs: dict[str, list[dict[str, float]]] = {state: [] for state in STATES}
-    polls: dict[str, list[int]] = {"open": [], "reads": []}
+    polls: dict[str, list[int]] = {state: [] for state in STATES[1:]}
     with server([*SERVE, *NO_LIMITS]) as (url, process), sync_playwright() as driver:
         setup = onboard(url, jobs=False)
         method, path, _, _ = setup["ops"][OP]
+        tenant = path.split("/tenant/")[1].split("/")[0]
         browser = driver.chromium.launch(executable_path=executable, args=["--no-sandbox"])
         for _ in range(rounds):
             for state in STATES:
                 page, stop, count = None, threading.Event(), [0]
-                reader = threading.Thread(target=_replay_reads, args=(url, stop, count))
+                filters = {"tenant": tenant} if state == "filtered" else {}
+                reader = threading.Thread(target=_replay_reads, args=(url, stop, count, filters))
                 if state == "open":
                     page = browser.new_page(viewport={"width": 1280, "height": 800})
                     page.on("request", lambda r, n=count: _count_poll(r.url, n))
                     page.goto(f"{url}/_mock/ui")
                     page.wait_for_selector("#journal tbody tr")
-                elif state == "reads":
+                elif state in REPLAYED:
                     reader.start()
                 wrk(url + path, method, setup["headers"], None, 1, connections)  # warm-up
                 run = wrk(url + path, method, setup["headers"], None, duration, connections,
@@ -113,7 +120,7 @@ def _summary(
             "rps": [round(r["rps"]) for r in runs[state]],
             "cpu_us": [round(r.get("cpu_us", 0.0), 1) for r in runs[state]],
         }
-    for state in ("open", "reads"):
+    for state in STATES[1:]:
         pairs = list(zip(runs["closed"], runs[state], strict=True))
         rps = [o["rps"] / c["rps"] for c, o in pairs]
         # Closed over open for CPU: in the same sense as the rate (below 1.0: the page costs).
@@ -139,7 +146,7 @@ def print_cost(summary: dict[str, Any]) -> None:
                 ratios = (f"{row['rps_ratio'][i]:.2f}", f"{cpu:.2f}")
             print(f"| {i + 1} | {state} | {row['rps'][i]:,} | {ratios[0]} |"
                   f" {row['cpu_us'][i]} | {ratios[1]} |")  # fmt: skip
-    for state in ("open", "reads"):
+    for state in STATES[1:]:
         row = summary[state]
         print(f"{state}: median throughput ratio {row['rps_ratio_median']:.2f} "
               f"(rounds {min(row['rps_ratio']):.2f} to {max(row['rps_ratio']):.2f}), server CPU "

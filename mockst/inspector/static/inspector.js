@@ -6,7 +6,7 @@
 
 const POLL_MS = 1000;
 const MAX_ROWS = 300; // journal rows kept on screen
-const PER_POLL = 100; // a busy connector's newest calls; nobody reads 1,000 rows a second
+const PER_POLL = 50; // a busy connector's newest calls; nobody reads 1,000 rows a second
 const TOKEN_KEY = "mockst.controlToken"; // sessionStorage: gone when the tab closes
 
 const $ = (id) => document.getElementById(id);
