@@ -266,14 +266,14 @@ async function openExchange(id) {
   if (entry.token) facts.token = `${entry.token.fingerprint || ""} (expires ${entry.token.expiresAt ?? "?"})`;
   if (entry.issuedToken) facts["issued token"] = entry.issuedToken.fingerprint || "";
   for (const key of Object.keys(facts)) if (facts[key] === null || facts[key] === undefined) delete facts[key];
-  $("exchange-body").replaceChildren(
+  $("exchange-body").replaceChildren(...[
     entry.refusal ? el("p", {}, "Refused: ", el("span", { class: "reason", id: "exchange-reason" }, entry.refusal)) : null,
     entry.fault ? el("p", {}, "Fault: ", el("span", { class: "reason" }, faultText(entry.fault))) : null,
     kvTable(facts),
     el("h3", {}, "Request headers"), kvTable(entry.request.headers),
     el("h3", {}, "Request body"), bodyBlock(entry.request),
     el("h3", {}, "Response headers"), kvTable(entry.response.headers),
-    el("h3", {}, "Response body"), bodyBlock(entry.response));
+    el("h3", {}, "Response body"), bodyBlock(entry.response)].filter(Boolean));
   $("exchange").hidden = false;
   document.querySelector(".journal-layout").classList.add("open");
 }
