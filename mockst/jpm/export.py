@@ -17,8 +17,6 @@ from mockst.jpm.models.export import (
     ExportJobHistoryResponse,
     ExportJobNotesResponse,
     ExportJobsResponse,
-    ExportProjectNotesResponse,
-    ExportProjectsResponse,
 )
 
 EXPORT = Resource(
@@ -38,15 +36,6 @@ OPERATIONS = [
         query=(Param("from", "string"), Param("includeRecentChanges", "bool"),),
         response=Export(ExportJobsResponse),
         table="jobs",
-    ),
-    EXPORT.planned(
-        "Export_Projects",
-        "GET",
-        suffix="/projects",
-        scope="tn.jpm.projects:r",
-        query=(Param("from", "string"), Param("includeRecentChanges", "bool"),),
-        response=Export(ExportProjectsResponse),
-        table="projects",
     ),
     EXPORT.planned(
         "Export_Appointments",
@@ -74,15 +63,6 @@ OPERATIONS = [
         query=(Param("from", "string"), Param("includeRecentChanges", "bool"),),
         response=Export(ExportJobNotesResponse),
         table="job_notes",
-    ),
-    EXPORT.planned(
-        "Export_ProjectNotes",
-        "GET",
-        suffix="/project-notes",
-        scope="tn.jpm.projectnotes:r",
-        query=(Param("from", "string"), Param("includeRecentChanges", "bool"),),
-        response=Export(ExportProjectNotesResponse),
-        table="project_notes",
     ),
     EXPORT.planned(
         "Export_JobHistory",
