@@ -304,6 +304,19 @@ DEVIATIONS: tuple[Deviation, ...] = (
         example="POST /marketing/v2/tenant/T/costs twice for one campaign and month -> 400 month",
     ),
     Deviation(
+        id="budget-code-needs-an-item",
+        kind="document-gap",
+        check="ST202",
+        operations=frozenset(
+            {"BudgetCodes_CreateBudgetCode", "BudgetCodes_CreateBudgetCodePartial"}
+        ),
+        errors=((r"segmentItemIds|segments", r"At least one segment item is required\."),),
+        why="A budget code is made of segment items, so it needs at least one; the document "
+        "has no minItems: 1 (and a partial code may leave every segment open).",
+        example='POST /jpm/v2/tenant/T/work-breakdown-structure/budget-codes '
+        '{"segmentItemIds": []} -> 400 segmentItemIds',
+    ),
+    Deviation(
         id="referenced-rows-exist",
         kind="business-rule",
         check="ST202",
