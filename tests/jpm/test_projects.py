@@ -3,6 +3,7 @@ statuses and sub-statuses read back; every reference checked."""
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -14,9 +15,11 @@ from mockst.crm.customer_records import CUSTOMERS, LOCATIONS
 from mockst.jpm.jobs import JOBS
 from mockst.jpm.models.common import CustomFieldDataType
 from mockst.jpm.project_custom_fields import create_project_custom_field_type
+from mockst.jpm.project_seed import PROJECTS_PLANNED
 from mockst.jpm.project_statuses import create_project_status
 from mockst.jpm.project_sub_statuses import create_project_sub_status
 from mockst.jpm.project_types import create_project_type
+from mockst.seed import populate_tenant
 from mockst.settings.business_units import create_business_unit
 from mockst.store.world import World
 from mockst.testing import TenantApi
@@ -229,3 +232,39 @@ def test_notes_and_the_project_feeds(api: TenantApi, place: dict[str, int]) -> N
     assert later["data"] == []
     exported = api.call("Export_ProjectNotes", params={"includeRecentChanges": True}).json()
     assert [(n["projectId"], n["text"]) for n in exported["data"]] == [(project, "Call first")]
+
+
+@pytest.fixture
+def project_seed_hooked(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``mockst.jpm.seed.populate`` calls ``project_seed.populate``; until that line is merged
+    (jobs and their seed are being written beside this), the test adds the call itself."""
+    from mockst.jpm import project_seed, seed
+
+    if "project_seed" in inspect.getsource(seed):
+        return
+    original = seed.populate
+
+    def both(story: Any) -> None:
+        original(story)
+        project_seed.populate(story)
+
+    monkeypatch.setattr(seed, "populate", both)
+
+
+@pytest.mark.usefixtures("project_seed_hooked")
+def test_the_demo_world_has_projects(world: World, api: TenantApi) -> None:
+    counts = populate_tenant(world, api.tenant_id, seed=4, customers=12)
+    assert counts["projects"] == len(PROJECTS_PLANNED)
+    assert counts["budget_codes"] == 12
+    projects = api.call("Projects_GetList").json()["data"]
+    assert [p["name"] for p in projects] == [p[0] for p in PROJECTS_PLANNED]
+    assert all(p["status"] and p["subStatus"] and p["projectTypeId"] for p in projects)
+    closed = api.call("Projects_GetList", params={"status": "Closed"}).json()["data"]
+    assert [p["name"] for p in closed] == ["HVAC System Replacement"]
+    assert closed[0]["actualCompletionDate"] is not None
+    assert len(api.call("ProjectTypes_GetList").json()["data"]) == 3
+    assert len(api.call("ProjectSubStatuses_GetList").json()["data"]) == 6
+    codes = api.call("BudgetCodes_ListCompanyBudgetCodes").json()["data"]
+    assert codes[0]["code"] == "01.100-L"
+    again = populate_tenant(World(), 1, seed=4, customers=12)
+    assert again["projects"] == counts["projects"]  # reproducible

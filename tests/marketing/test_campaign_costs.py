@@ -13,6 +13,8 @@ from mockst.config import Config
 from mockst.marketing.campaign_categories import create_category
 from mockst.marketing.campaigns import create_campaign
 from mockst.marketing.models.campaigns import CampaignUpsertRequest
+from mockst.marketing.seed import CAMPAIGNS
+from mockst.seed import populate_tenant
 from mockst.settings.business_units import create_business_unit
 from mockst.store.world import World
 from mockst.testing import TenantApi
@@ -110,3 +112,17 @@ class TestEmailChannelDailyCostSetting:
     def test_the_daily_cost_times_the_days(self, api: TenantApi) -> None:
         span = {"from": "2026-01-01T00:00:00Z", "to": "2026-01-10T00:00:00Z"}
         assert api.call("EmailChannelCost_Get", params=span).json() == {"totalCost": 25.0}
+
+
+def test_the_demo_world_has_campaign_costs(world: World, api: TenantApi) -> None:
+    counts = populate_tenant(world, api.tenant_id, seed=3, customers=3)
+    paid = [c for c in CAMPAIGNS if c[-1]]
+    assert counts["costs"] == len(paid) * 3
+    costs = api.call("CampaignCosts_GetList", params={"sort": "+Date", "pageSize": 100}).json()
+    assert len(costs["data"]) == counts["costs"]
+    now = world.clock.now()
+    assert (costs["data"][-1]["year"], costs["data"][-1]["month"]) == (now.year, now.month)
+    span = {"from": f"{now.year}-{now.month:02d}-01", "to": now.isoformat()}
+    items = api.call("CampaignCostSummary_Get", params=span).json()["items"]
+    assert {i["campaignName"] for i in items} == {c[0] for c in paid}
+    assert all(i["totalCost"] > 0 for i in items)
