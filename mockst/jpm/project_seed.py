@@ -67,7 +67,7 @@ COST_TYPES = (
 
 def populate(story: Story) -> None:
     builder = story.builder
-    rng = random.Random(f"projects:{builder.tenant.tenant_id}:{story.now.isoformat()}")
+    rng = random.Random(f"projects:{builder.tenant.tenant_id}:{story.now.timestamp()}")
     types: list[int] = []
     statuses: list[tuple[int, list[int]]] = []
     fields: list[int] = []

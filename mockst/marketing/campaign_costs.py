@@ -17,7 +17,7 @@ from mockst.api.listing import PAGE_PARAMS, SORT_PARAM, equals, page_of, project
 from mockst.api.operation import Call, One, Page, TenantContext
 from mockst.api.resource import ID, Resource
 from mockst.api.shared_models import ModificationResponse
-from mockst.crm.customer_records import Problems
+from mockst.errors import validation_error
 from mockst.marketing import FAMILY
 from mockst.marketing.campaigns import CAMPAIGNS
 from mockst.marketing.models.campaign_costs import (
@@ -41,29 +41,33 @@ YEAR, MONTH = equals("year", kind="int32"), equals("month", kind="int32")
 CAMPAIGN = equals("campaignId", kind="int64")
 
 
-def _check_cost(problems: Problems, daily_cost: float) -> None:
+Errors = dict[str, list[str]]
+
+
+def _check_cost(errors: Errors, daily_cost: float) -> None:
     if daily_cost < 0:
-        problems.add("dailyCost", "The dailyCost must be 0 or greater.")
+        errors["dailyCost"] = ["The dailyCost must be 0 or greater."]
 
 
 def create_campaign_cost(ctx: TenantContext, body: CreateCampaignCostRequest) -> Row:
     """A month's daily cost of one campaign (the API's create, seeds, the control plane)."""
-    problems = Problems()
+    errors: Errors = {}
     if ctx.table(CAMPAIGNS.table).get(body.campaignId) is None:
-        problems.add("campaignId", f"Campaign {body.campaignId} does not exist.")
+        errors["campaignId"] = [f"Campaign {body.campaignId} does not exist."]
     if not 1 <= body.year <= 9999:
-        problems.add("year", "The year must be between 1 and 9999.")
+        errors["year"] = ["The year must be between 1 and 9999."]
     if not 1 <= body.month <= 12:
-        problems.add("month", "The month must be between 1 and 12.")
-    _check_cost(problems, body.dailyCost)
+        errors["month"] = ["The month must be between 1 and 12."]
+    _check_cost(errors, body.dailyCost)
     period = body.year * 100 + body.month
-    if not problems.errors and any(
+    if not errors and any(
         r.get("campaignId") == body.campaignId and r.get("period") == period
         for r in ctx.table(CAMPAIGN_COSTS.table).rows()
     ):
-        problems.add("month", f"Campaign {body.campaignId} already has a cost for "
-                              f"{body.year}-{body.month:02d}.")  # fmt: skip
-    problems.check()
+        errors["month"] = [f"Campaign {body.campaignId} already has a cost for "
+                           f"{body.year}-{body.month:02d}."]  # fmt: skip
+    if errors:
+        raise validation_error(errors)
     data = {"campaignId": body.campaignId, "year": body.year, "month": body.month,
             "dailyCost": body.dailyCost, "period": period, "active": True}  # fmt: skip
     return CAMPAIGN_COSTS.insert(ctx, data)
@@ -76,9 +80,10 @@ def _create(call: Call) -> dict[str, Any]:
 def _update(call: Call) -> dict[str, Any]:
     body: UpdateCampaignCostRequest = call.body
     row = CAMPAIGN_COSTS.find(call, call.path["id"])
-    problems = Problems()
-    _check_cost(problems, body.dailyCost)
-    problems.check()
+    errors: Errors = {}
+    _check_cost(errors, body.dailyCost)
+    if errors:
+        raise validation_error(errors)
     CAMPAIGN_COSTS.change(call, row, {"dailyCost": body.dailyCost})
     return {"id": row.id}
 
