@@ -14,6 +14,7 @@ from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from mockst.api.operation import TenantContext
+from mockst.encoding import instant, ticks_of
 from mockst.jpm.budget_codes import create_budget_code
 from mockst.jpm.jobs import JOBS
 from mockst.jpm.models.budget_codes import SegmentItemCostCategory, SegmentStructure, SegmentType
@@ -88,7 +89,9 @@ def populate(story: Story) -> None:
         builder.count("project_substatuses", sum(len(s) for _, s in STATUSES))
         builder.count("budget_codes", codes)
 
-    builder.at(story.setup, set_up)
+    # just after the company opens, at a stamp with all seven digits, as real ones mostly have
+    builder.at(instant(ticks_of(story.setup) + rng.randrange(10**6) * 10 + rng.randrange(1, 10)),
+               set_up)  # fmt: skip
     for name, kind, status, sub, days, ago in PROJECTS_PLANNED:
 
         def start(name: str = name, kind: int = kind, status: int = status, sub: int = sub,

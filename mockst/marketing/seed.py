@@ -4,8 +4,9 @@ the paid ones cost a day in each month of the last few."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 
+from mockst.encoding import instant, ticks_of
 from mockst.marketing.campaign_categories import create_category
 from mockst.marketing.campaign_costs import create_campaign_cost
 from mockst.marketing.campaigns import create_campaign
@@ -44,8 +45,6 @@ def populate(story: Story) -> None:
         ctx = builder.ctx()
         categories = [create_category(ctx, name, kind=kind).id for name, kind in CATEGORIES]
         area_code = builder.metro.cities[0].area_codes[0]
-        months = _last_months(story.now, COST_MONTHS)
-        costs = 0
         for index, (name, category, unit, source, medium, tracked, active, daily) in enumerate(
             CAMPAIGNS
         ):
@@ -60,17 +59,27 @@ def populate(story: Story) -> None:
                 dnis=f"({area_code}) 555-02{index:02d}" if tracked else None,
             )
             campaign = int(create_campaign(ctx, body).id)
-            for step, (year, month) in enumerate(months if daily else ()):
+            if daily:
+                paid.append((campaign, daily))
+        builder.count("campaign_categories", len(CATEGORIES))
+        builder.count("campaigns", len(CAMPAIGNS))
+
+    builder.at(story.setup, set_up)
+    paid: list[tuple[int, float]] = []
+    for step, (year, month) in enumerate(_last_months(story.now, COST_MONTHS)):
+
+        def enter_costs(year: int = year, month: int = month, step: int = step) -> None:
+            ctx = builder.ctx()
+            for campaign, daily in paid:
                 # a little dearer each month, as bids creep up
                 cost = CreateCampaignCostRequest(campaignId=campaign, year=year, month=month,
                                                  dailyCost=round(daily * (1 + step / 20), 2))
                 create_campaign_cost(ctx, cost)
-                costs += 1
-        builder.count("campaign_categories", len(CATEGORIES))
-        builder.count("campaigns", len(CAMPAIGNS))
-        builder.count("costs", costs)
+            builder.count("costs", len(paid))
 
-    builder.at(story.setup, set_up)
+        # entered on the month's first morning (US), at a stamp with all seven digits
+        first = datetime(year, month, 1, 16, tzinfo=UTC)
+        builder.at(instant(ticks_of(first) + 1234567 + 10 * step), enter_costs)
 
 
 def _last_months(now: datetime, count: int) -> list[tuple[int, int]]:
