@@ -17,10 +17,14 @@ from .auth import Clock, ServiceTitanAuth
 from .config import ClientConfig, config_from_env
 from .errors import ConfigurationError, ServiceTitanError, TokenError, api_error_from_response
 from .resources import (
+    Appointments,
     BookingProviderTags,
     BusinessUnits,
+    Campaigns,
     Customers,
     Employees,
+    Jobs,
+    JobTypes,
     Leads,
     Locations,
     ProviderBookings,
@@ -87,6 +91,10 @@ class ClientCore(Generic[R, P, E]):
     technicians: Technicians[R, P, E]
     business_units: BusinessUnits[R, P, E]
     tag_types: TagTypes[R, P, E]
+    jobs: Jobs[R, P, E]
+    appointments: Appointments[R, P, E]
+    job_types: JobTypes[R, P, E]
+    campaigns: Campaigns[R, P, E]
 
     def __init__(
         self,
@@ -111,6 +119,10 @@ class ClientCore(Generic[R, P, E]):
         self.technicians = Technicians(api)
         self.business_units = BusinessUnits(api)
         self.tag_types = TagTypes(api)
+        self.jobs = Jobs(api)
+        self.appointments = Appointments(api)
+        self.job_types = JobTypes(api)
+        self.campaigns = Campaigns(api)
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None, **options: Any) -> Self:

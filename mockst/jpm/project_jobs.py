@@ -21,7 +21,7 @@ from mockst.api.params import path
 from mockst.api.resource import ID
 from mockst.crm.customer_records import Problems
 from mockst.errors import field_error
-from mockst.jpm.jobs import JOBS
+from mockst.jpm.job_records import JOBS
 from mockst.jpm.project_records import PROJECTS
 from mockst.store.table import Row
 

@@ -11,7 +11,7 @@ CreatedOn, Name or TargetCompletionDate.
 Filters through the project's jobs read the jobs and appointments as they are: ``jobId`` keeps
 the job's project, ``appointmentId`` the project of the appointment's job, ``invoiceId`` the
 projects of jobs with that invoice, ``technicianId`` the projects of jobs with an appointment the
-technician is on (the appointment's ``technicianIds``, or an active Dispatch assignment).
+technician is assigned to now.
 """
 
 from __future__ import annotations
@@ -37,13 +37,13 @@ from mockst.crm.record_lists import (
     external_data_query,
     list_query,
 )
+from mockst.jpm.job_records import assigned
 from mockst.jpm.models.projects import ProjectResponse
 from mockst.jpm.project_records import JOBS_TABLE, PROJECTS, jobs_by_project, show_project
 from mockst.jpm.project_statuses import PROJECT_STATUSES
 from mockst.store.table import Row
 
 APPOINTMENTS_TABLE = "appointments"
-ASSIGNMENTS_TABLE = "appointment_assignments"  # Dispatch's, read by name
 SORT = {**STANDARD_SORT, "Name": "name", "TargetCompletionDate": "targetCompletionDate"}
 LIST_ORDER = (
     "ids", "customerId", "locationId", "projectTypeId", "invoiceId", "technicianId", "jobId",
@@ -89,13 +89,9 @@ def _project_of_job(call: Call, job_id: Any) -> set[int]:
 
 
 def _technician_jobs(call: Call, technician: int) -> set[int]:
-    appointments = call.table(APPOINTMENTS_TABLE)
-    jobs = {a.get("jobId") for a in appointments.rows()
-            if technician in (a.get("technicianIds") or ())}  # fmt: skip
-    for assignment in call.table(ASSIGNMENTS_TABLE).rows():
-        if assignment.get("technicianId") == technician and assignment.active:
-            jobs.add(assignment.get("jobId"))
-    return jobs
+    """Jobs with an appointment the technician is assigned to now (``job_records.assigned``)."""
+    return {a.get("jobId") for a in call.table(APPOINTMENTS_TABLE).rows()
+            if any(t.get("technicianId") == technician for t in assigned(a))}  # fmt: skip
 
 
 def _through_jobs(name: str, find: Callable[[Call, int], set[int]]) -> Filter:

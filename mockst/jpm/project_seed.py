@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from mockst.api.operation import TenantContext
 from mockst.encoding import instant, ticks_of
 from mockst.jpm.budget_codes import create_budget_code
-from mockst.jpm.jobs import JOBS
+from mockst.jpm.job_records import JOBS
 from mockst.jpm.models.budget_codes import SegmentItemCostCategory, SegmentStructure, SegmentType
 from mockst.jpm.models.common import CustomFieldDataType
 from mockst.jpm.models.projects import CreateProjectRequest, CustomFieldCreateOrUpdateModel

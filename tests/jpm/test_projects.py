@@ -12,7 +12,7 @@ import pytest
 
 from mockst.api.operation import TenantContext
 from mockst.crm.customer_records import CUSTOMERS, LOCATIONS
-from mockst.jpm.jobs import JOBS
+from mockst.jpm.job_records import JOBS
 from mockst.jpm.models.common import CustomFieldDataType
 from mockst.jpm.project_custom_fields import create_project_custom_field_type
 from mockst.jpm.project_seed import PROJECTS_PLANNED
@@ -191,7 +191,8 @@ def test_list_filters_and_sorts(
         visit = int(ctx.table("jobs").get(attached).id)
         appointment = int(ctx.world.new_id())
         ctx.table("appointments").insert(
-            appointment, {"id": appointment, "jobId": visit, "technicianIds": [31]}, ctx.now)
+            appointment, {"id": appointment, "jobId": visit,
+                         "assignments": [{"technicianId": 31, "active": True}]}, ctx.now)
 
     def ids(**query: Any) -> list[int]:
         response = api.call("Projects_GetList", params=query)

@@ -3,15 +3,20 @@
 from .booking_provider_tags import BookingProviderTags
 from .bookings import ProviderBookings, TenantBookings
 from .customers import Customers
+from .jobs import Appointments, Campaigns, Jobs, JobTypes
 from .leads import Leads
 from .locations import Locations
 from .settings import BusinessUnits, Employees, TagTypes, Technicians
 
 __all__ = [
+    "Appointments",
     "BookingProviderTags",
     "BusinessUnits",
+    "Campaigns",
     "Customers",
     "Employees",
+    "JobTypes",
+    "Jobs",
     "Leads",
     "Locations",
     "ProviderBookings",
