@@ -9,6 +9,7 @@ from contextlib import contextmanager
 from typing import Any
 
 import pytest
+from job_refs import Refs
 
 from mockst.api.operation import TenantContext
 from mockst.crm.customer_records import CUSTOMERS, LOCATIONS
@@ -269,3 +270,30 @@ def test_the_demo_world_has_projects(world: World, api: TenantApi) -> None:
     assert codes[0]["code"] == "01.100-L"
     again = populate_tenant(World(), 1, seed=4, customers=12)
     assert again["projects"] == counts["projects"]  # reproducible
+
+
+def test_booked_jobs_join_projects_and_their_filters(refs: Refs) -> None:
+    """With booked jobs (Jobs_Create): attach, the filters through jobs and appointments, and a
+    PATCH of jobIds detaching the job it leaves out."""
+    api = refs.api
+    project = create(api, locationId=refs.location, name="Repipe")["id"]
+    booked = api.call("Jobs_Create", json=refs.job(appointments=[{
+        "start": "2026-12-10T16:00:00Z", "end": "2026-12-10T18:00:00Z",
+        "technicianIds": refs.technicians[:1]}]))
+    assert booked.status_code == 200, booked.text
+    job = booked.json()
+    assert api.call("Projects_AttachJob", id=project, jobId=job["id"]).status_code == 200
+    assert api.call("Jobs_Get", id=job["id"]).json()["projectId"] == project
+
+    def ids(**query: Any) -> list[int]:
+        return [p["id"] for p in api.call("Projects_GetList", params=query).json()["data"]]
+
+    assert ids(technicianId=refs.technicians[0]) == [project]
+    assert ids(appointmentId=job["firstAppointmentId"]) == [project]
+    assert ids(invoiceId=job["invoiceId"]) == [project]
+    elsewhere = api.call("Jobs_Create", json=refs.job(
+        customerId=api.call("Projects_Get", id=project).json()["customerId"],
+        locationId=refs.location)).json()
+    patched = api.call("Projects_Update", id=project, json={"jobIds": [elsewhere["id"]]})
+    assert patched.json()["jobIds"] == [elsewhere["id"]]
+    assert api.call("Jobs_Get", id=job["id"]).json()["projectId"] is None
