@@ -83,6 +83,9 @@ class Config:
     # Header floods get 431, as Kestrel (ASP.NET Core, which the real API runs on) by default.
     max_header_count: int = 100
     max_header_bytes: int = 32_768
+    # Marketing's email channel (Marketing Pro) is not simulated: its cost is unknown (null) unless
+    # a daily cost is set here, which the answer multiplies by the days asked about.
+    email_channel_daily_cost: float | None = None
 
     @classmethod
     def load(cls, path: str | Path | None = None, **overrides: Any) -> Config:

@@ -279,6 +279,44 @@ DEVIATIONS: tuple[Deviation, ...] = (
         "-> 400",
     ),
     Deviation(
+        id="campaign-cost-month-in-range",
+        kind="document-gap",
+        check="ST202",
+        operations=frozenset({"CampaignCosts_Create", "CampaignCosts_Update"}),
+        errors=(
+            (r"year", r"The year must be between 1 and 9999\."),
+            (r"month", r"The month must be between 1 and 12\."),
+            (r"dailyCost", r"The dailyCost must be 0 or greater\."),
+        ),
+        why="A campaign cost is a month of a calendar year at a daily cost of 0 or more; the "
+        "document declares plain int32 and decimal fields without bounds.",
+        example='POST /marketing/v2/tenant/T/costs {"campaignId": 1, "year": 2026, "month": 13, '
+        '"dailyCost": 5} -> 400 month',
+    ),
+    Deviation(
+        id="one-cost-per-campaign-month",
+        kind="business-rule",
+        check="ST202",
+        operations=frozenset({"CampaignCosts_Create"}),
+        errors=((r"month", r"Campaign \d+ already has a cost for \d+-\d+\."),),
+        why="A campaign has one daily cost per month; a second create for the same month is "
+        "refused (the document declares only 400) and the first is PATCHed instead.",
+        example="POST /marketing/v2/tenant/T/costs twice for one campaign and month -> 400 month",
+    ),
+    Deviation(
+        id="budget-code-needs-an-item",
+        kind="document-gap",
+        check="ST202",
+        operations=frozenset(
+            {"BudgetCodes_CreateBudgetCode", "BudgetCodes_CreateBudgetCodePartial"}
+        ),
+        errors=((r"segmentItemIds|segments", r"At least one segment item is required\."),),
+        why="A budget code is made of segment items, so it needs at least one; the document "
+        "has no minItems: 1 (and a partial code may leave every segment open).",
+        example='POST /jpm/v2/tenant/T/work-breakdown-structure/budget-codes '
+        '{"segmentItemIds": []} -> 400 segmentItemIds',
+    ),
+    Deviation(
         id="referenced-rows-exist",
         kind="business-rule",
         check="ST202",

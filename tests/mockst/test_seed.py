@@ -194,7 +194,8 @@ def test_settings_rows_project_onto_their_response_models(populated) -> None:
 
 LOOKS_LIKE_A_STAMP = re.compile(r"\d{4}-\d\d-\d\dT")
 DOTNET_STAMP = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.(\d{0,6}[1-9]))?Z")
-DATE_FIELDS = {"followUpDate", "startDate", "terminationDate"}  # dates in meaning
+DATE_FIELDS = {"followUpDate", "startDate", "terminationDate", "targetCompletionDate",
+               "actualCompletionDate"}  # dates in meaning
 # Times a person picks (a visit at 16:00, its arrival window): whole, as people pick them.
 PICKED_TIMES = {"start", "end", "arrivalWindowStart", "arrivalWindowEnd"}
 
