@@ -3,7 +3,6 @@ statuses and sub-statuses read back; every reference checked."""
 
 from __future__ import annotations
 
-import inspect
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -236,24 +235,6 @@ def test_notes_and_the_project_feeds(api: TenantApi, place: dict[str, int]) -> N
     assert [(n["projectId"], n["text"]) for n in exported["data"]] == [(project, "Call first")]
 
 
-@pytest.fixture
-def project_seed_hooked(monkeypatch: pytest.MonkeyPatch) -> None:
-    """``mockst.jpm.seed.populate`` calls ``project_seed.populate``; until that line is merged
-    (jobs and their seed are being written beside this), the test adds the call itself."""
-    from mockst.jpm import project_seed, seed
-
-    if "project_seed" in inspect.getsource(seed):
-        return
-    original = seed.populate
-
-    def both(story: Any) -> None:
-        original(story)
-        project_seed.populate(story)
-
-    monkeypatch.setattr(seed, "populate", both)
-
-
-@pytest.mark.usefixtures("project_seed_hooked")
 def test_the_demo_world_has_projects(world: World, api: TenantApi) -> None:
     counts = populate_tenant(world, api.tenant_id, seed=4, customers=12)
     assert counts["projects"] == len(PROJECTS_PLANNED)
