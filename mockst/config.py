@@ -63,6 +63,10 @@ class Config:
     # (U7). Neither is documented; both are what the product does in its UI.
     job_converts_booking: bool = True
     job_refuses_inactive: bool = True
+    # Telecom (§15 U20): a call row's top-level ``id`` is the job booked from the call ("job"), or
+    # 0 on every row ("zero"), as one live probe of v3 saw; the rest of the top level is the job's
+    # either way.
+    call_top_level_id: Literal["job", "zero"] = "job"
     # Realism under stress (mockst.ratelimit, mockst.journal). Limits run on the wall clock.
     rate_limit: float = 60  # API calls a second per (app key, tenant), §6.5; 0 disables
     # Token requests a minute per client id (burst the same); 0, the default, disables. Real

@@ -66,7 +66,8 @@ def receive_call(request: Request, body: CallArrival) -> Any:
     with world.transaction():
         ctx = _context(request)
         row = arrive(ctx, body.model_dump(by_alias=True))
-        return bundle(ctx, row, CallResponse, full=False)
+        job_id = request.app.state.config.call_top_level_id == "job"
+        return bundle(ctx, row, CallResponse, False, job_id)
 
 
 def control_routes() -> list[ControlRoute]:

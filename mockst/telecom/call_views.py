@@ -122,13 +122,16 @@ def call_part(ctx: TenantContext, call: Row, full: bool) -> dict[str, Any]:
     return data
 
 
-def bundle(ctx: TenantContext, call: Row, model: type[BaseModel], full: bool) -> dict[str, Any]:
-    """The call wrapped in the job booked from it, as ``model`` (v3 row or a v2 bundle)."""
+def bundle(
+    ctx: TenantContext, call: Row, model: type[BaseModel], full: bool, job_id: bool = True
+) -> dict[str, Any]:
+    """The call wrapped in the job booked from it, as ``model`` (v3 row or a v2 bundle);
+    ``job_id`` False: the top-level id is 0 whatever the job (``Config.call_top_level_id``)."""
     job = job_of(ctx, call)
     unit = _get(ctx, "business_units", job.get("businessUnitId")) if job is not None else None
     job_type = _get(ctx, "job_types", job.get("jobTypeId")) if job is not None else None
     top: dict[str, Any] = {
-        "id": job.id if job is not None else 0,
+        "id": job.id if job is not None and job_id else 0,
         "jobNumber": job.get("jobNumber") if job is not None else None,
         "projectId": (job.get("projectId") or 0) if job is not None else 0,
         "businessUnit": None,

@@ -110,11 +110,12 @@ V3_ORDER = (
 
 
 def _v3(call: Call, row: Row) -> dict[str, Any]:
-    return bundle(call, row, CallResponse, full=False)
+    return bundle(call, row, CallResponse, False, call.config.call_top_level_id == "job")
 
 
 def _get(call: Call) -> dict[str, Any]:
-    return bundle(call, CALLS.find(call, call.path["id"]), DetailedBundleCallModel, full=True)
+    row = CALLS.find(call, call.path["id"])
+    return bundle(call, row, DetailedBundleCallModel, True, call.config.call_top_level_id == "job")
 
 
 # -- update ----------------------------------------------------------------------------------

@@ -72,8 +72,9 @@ def _list(call: Call) -> dict[str, Any]:
     rows = sort_rows(apply_filters(call, call.table(CALLS.table).rows(), FILTERS), text, SORT)
     start = (page - 1) * size
     window = rows[start : start + size]
+    job_id = call.config.call_top_level_id == "job"
     return {
-        "data": [bundle(call, row, ModuleTelecomSharedV2BundleCallModel, full=True)
+        "data": [bundle(call, row, ModuleTelecomSharedV2BundleCallModel, True, job_id)
                  for row in window],
         "page": page, "pageSize": size, "totalCount": len(rows),
         "hasMore": len(rows) > start + size,

@@ -6,6 +6,8 @@ from typing import Any
 
 from conftest import Phones
 
+from mockst.telecom.models.calls import CallResponse
+from mockst.telecom.models.export import ExportCallResponse
 from mockst.testing import TenantApi
 
 
@@ -87,3 +89,11 @@ def test_created_after_is_strict_and_sort_descends(phones: Phones) -> None:
     ids = [r["leadCall"]["id"] for r in _calls(phones.api, sort="-Id")]
     assert ids == sorted(ids, reverse=True)
     assert phones.api.call("Calls_Calls", params={"sort": "Duration"}).status_code == 400
+
+
+def test_every_seeded_row_is_the_documents_shape(phones: Phones) -> None:
+    for row in _calls(phones.api, active="Any"):
+        CallResponse.model_validate(row)
+    feed = phones.api.call("Export_Calls", params={"includeRecentChanges": True}).json()
+    for row in feed["data"]:
+        ExportCallResponse.model_validate(row)
