@@ -97,7 +97,13 @@ def change_scopes(request: Request, body: m.AppScopes) -> Any:
 
 def create_tenant(request: Request, body: m.TenantCreate) -> Any:
     environment = body.environment or _config(request).environment
-    return m.tenant_view(service.create_tenant(_world(request), body.name, environment, body.id))
+    tenant = service.create_tenant(_world(request), body.name, environment, body.id, body.timeZone)
+    return m.tenant_view(tenant)
+
+
+def set_time_zone(request: Request, body: m.TenantTimeZone) -> Any:
+    tenant_id = _int(request, "tenant_id")
+    return m.tenant_view(service.set_time_zone(_world(request), tenant_id, body.timeZone))
 
 
 def list_tenants(request: Request, _: None) -> Any:
@@ -300,6 +306,13 @@ ROUTES: list[ControlRoute] = [
     ControlRoute("GET", "/_mock/tenants/{tenant_id}", get_tenant, "Get a tenant"),
     ControlRoute(
         "POST", "/_mock/tenants/{tenant_id}/reset", reset_tenant, "Forget one tenant's data"
+    ),
+    ControlRoute(
+        "PUT",
+        "/_mock/tenants/{tenant_id}/time-zone",
+        set_time_zone,
+        "Set a tenant's time zone (capacity's local days)",
+        m.TenantTimeZone,
     ),
     ControlRoute(
         "POST",

@@ -15,6 +15,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from mockst.api.operation import Call
+from mockst.encoding import TICKS_PER_SECOND, instant, ticks_of
 from mockst.jpm import job_actions
 from mockst.jpm.job_booking import book_job
 from mockst.jpm.job_logs import create_custom_field_type
@@ -98,7 +99,10 @@ def _run(story: Story, plans: list[dict[str, Any]]) -> None:
         _plan_job(story, events, number, plan, body, end)
     events.sort(key=lambda event: (event[0], event[1]))
     for when, _, step in events:
-        builder.clock = min(when, story.now)
+        # up to a minute of ticks: stamps carry ticks as production's do, and one
+        # job's steps (minutes apart) keep their order
+        jitter = builder.rng.randrange(1, TICKS_PER_SECOND * 60)
+        builder.clock = min(instant(ticks_of(when) + jitter), story.now)
         step()
     builder.count("jobs", len(plans))
 

@@ -289,6 +289,19 @@ DEVIATIONS: tuple[Deviation, ...] = (
         example='POST /settings/v2/tenant/T/employees {"roleId": 0, ...} -> 400 roleId',
     ),
     Deviation(
+        id="capacity-window",
+        kind="business-rule",
+        check="ST202",
+        operations=frozenset({"Capacity_GetList"}),
+        errors=(
+            (r"endsOnOrBefore", r"The end must be after the start\.|At most \d+ days at once\."),
+        ),
+        why="A capacity window must end after it starts, and is bounded (capacity_max_days): "
+        "the answer grows with the window (the scheduling facts §15 U5).",
+        example='POST /dispatch/v2/tenant/T/capacity {"startsOnOrAfter": t, "endsOnOrBefore": t, '
+        '...} -> 400',
+    ),
+    Deviation(
         id="job-booking-rules",
         kind="business-rule",
         check="ST202",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from conftest import Refs
+from job_refs import Refs
 
 from mockst.store.world import World
 from mockst.testing import TenantApi
