@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import Phones
+from call_refs import Phones
 
 from mockst.telecom.call_records import format_timespan, parse_timespan
 from mockst.testing import TenantApi

@@ -4,7 +4,7 @@ as one live probe of v3 saw (§15 U20)."""
 from __future__ import annotations
 
 import pytest
-from conftest import Phones
+from call_refs import Phones
 
 from mockst.config import Config
 

@@ -7,7 +7,7 @@ import io
 import wave
 from typing import Any
 
-from conftest import Phones
+from call_refs import Phones
 
 
 def _update(phones: Phones, **fields: Any) -> dict[str, Any]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from conftest import Phones
+from call_refs import Phones
 
 from mockst.telecom.models.calls import CallResponse
 from mockst.telecom.models.export import ExportCallResponse
