@@ -106,7 +106,20 @@ def _agent(call: Row, row: Row | None) -> dict[str, Any] | None:
     return {"id": row.id, "name": row.get("name"), "externalId": call.get("agentExternalId")}
 
 
-def call_part(ctx: TenantContext, call: Row, full: bool) -> dict[str, Any]:
+Contacts = dict[int, list[Row]]  # customer id -> its contacts
+
+
+def contacts_by_customer(ctx: TenantContext) -> Contacts:
+    """Every customer's contacts, read once for a whole v2 page."""
+    found: Contacts = {}
+    for contact in ctx.table("customer_contacts").rows():
+        found.setdefault(contact.get("customerId"), []).append(contact)
+    return found
+
+
+def call_part(
+    ctx: TenantContext, call: Row, full: bool, contacts: Contacts | None = None
+) -> dict[str, Any]:
     """The call itself (``leadCall``): brief links for v3, whole objects for v2 (``full``)."""
     found = links(ctx, call)
     recording, voicemail = _urls(ctx, call)
@@ -114,7 +127,7 @@ def call_part(ctx: TenantContext, call: Row, full: bool) -> dict[str, Any]:
             "reason": _reason(found["reason"]), "agent": _agent(call, found["agent"]),
             "createdBy": _named(found["createdBy"]), "tags": _tags(ctx, call)}  # fmt: skip
     if full:
-        data["customer"] = full_customer(ctx, found["customer"])
+        data["customer"] = full_customer(ctx, found["customer"], contacts)
         data["campaign"] = full_campaign(ctx, found["campaign"])
     else:
         data["customer"] = _named(found["customer"])
@@ -123,7 +136,12 @@ def call_part(ctx: TenantContext, call: Row, full: bool) -> dict[str, Any]:
 
 
 def bundle(
-    ctx: TenantContext, call: Row, model: type[BaseModel], full: bool, job_id: bool = True
+    ctx: TenantContext,
+    call: Row,
+    model: type[BaseModel],
+    full: bool,
+    job_id: bool = True,
+    contacts: Contacts | None = None,
 ) -> dict[str, Any]:
     """The call wrapped in the job booked from it, as ``model`` (v3 row or a v2 bundle);
     ``job_id`` False: the top-level id is 0 whatever the job (``Config.call_top_level_id``)."""
@@ -136,7 +154,7 @@ def bundle(
         "projectId": (job.get("projectId") or 0) if job is not None else 0,
         "businessUnit": None,
         "type": None,
-        "leadCall": call_part(ctx, call, full),
+        "leadCall": call_part(ctx, call, full, contacts),
     }
     if unit is not None:
         top["businessUnit"] = unit.data if full else _named(unit)
@@ -146,12 +164,13 @@ def bundle(
     return shape(top, model) or {}
 
 
-def full_customer(ctx: TenantContext, row: Row | None) -> dict[str, Any] | None:
+def full_customer(
+    ctx: TenantContext, row: Row | None, every: Contacts | None = None
+) -> dict[str, Any] | None:
     """A CRM customer as the v2 call shows it (``Crm.Contracts.Customers.CustomerModel``)."""
     if row is None:
         return None
-    contacts = [c for c in ctx.table("customer_contacts").rows()
-                if c.get("customerId") == row.id]  # fmt: skip
+    contacts = (every if every is not None else contacts_by_customer(ctx)).get(row.id, [])
     data = row.data
     address = dict(data.get("address") or {})
     region = " ".join(p for p in (address.get("state"), address.get("zip")) if p)

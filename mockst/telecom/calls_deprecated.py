@@ -18,7 +18,7 @@ from mockst.api.resource import Resource
 from mockst.errors import field_error
 from mockst.telecom import FAMILY
 from mockst.telecom.call_records import CALLS
-from mockst.telecom.call_views import bundle
+from mockst.telecom.call_views import bundle, contacts_by_customer
 from mockst.telecom.calls import after, agent_filters
 from mockst.telecom.models.calls_deprecated import (
     CollectionResultOfModuleTelecomSharedV2BundleCallModel,
@@ -73,8 +73,9 @@ def _list(call: Call) -> dict[str, Any]:
     start = (page - 1) * size
     window = rows[start : start + size]
     job_id = call.config.call_top_level_id == "job"
+    contacts = contacts_by_customer(call) if window else {}
     return {
-        "data": [bundle(call, row, ModuleTelecomSharedV2BundleCallModel, True, job_id)
+        "data": [bundle(call, row, ModuleTelecomSharedV2BundleCallModel, True, job_id, contacts)
                  for row in window],
         "page": page, "pageSize": size, "totalCount": len(rows),
         "hasMore": len(rows) > start + size,

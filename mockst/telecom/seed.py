@@ -2,10 +2,12 @@
 calls that came to nothing.
 
 Most jobs were booked on a call from the customer's phone a few minutes before the job was made
-(the call is the job's ``leadCallId``, marked ``Booked``, credited to the job's campaign); some
-bookings came with a call; the rest are calls of the last weeks that booked nothing (unbooked,
-abandoned, not a lead, excused) and a few outbound calls. Inbound calls ring a campaign's tracking
-number, answered by a CSR. Runs once the rest of the story has (jobs exist), in time order.
+(the call is the job's ``leadCallId``, marked ``Booked``, credited to the job's campaign, naming
+the booking the job came from); half the bookings not booked into a job followed a call from the
+booking's phone (the call names the booking, ``Unbooked``); the rest are calls of the last weeks
+that booked nothing (unbooked, abandoned, not a lead, excused) and a few outbound calls. Inbound
+calls ring a campaign's tracking number and a CSR answers. Runs once the rest of the story has
+(jobs exist), in time order.
 """
 
 from __future__ import annotations
@@ -75,9 +77,23 @@ def _run(story: Story) -> None:
                   "seconds": seconds, "bookingId": job.get("bookingId")}  # fmt: skip
         events.append((booked - timedelta(seconds=seconds + 60), job.id, fields, None))
         events.append((booked, job.id, {}, job))
+    booking_phones: dict[int, str] = {}
+    for contact in _sorted(tenant, "booking_contacts", lambda r: r.get("type") in PHONES):
+        booking_phones.setdefault(contact.get("bookingId"), contact.get("value"))
+    for booking in _sorted(tenant, "bookings", lambda r: r.get("jobId") is None):
+        phone = booking_phones.get(booking.id)
+        if phone is None or rng.random() > 0.5:
+            continue
+        seconds = rng.randint(90, 420)
+        campaign = by_id(campaigns, booking.get("campaignId"))
+        fields = {"from": phone, "to": number(campaign), "campaignId": campaign.id,
+                  "bookingId": booking.id, "callType": "Unbooked", "seconds": seconds,
+                  "reasonId": rng.choice(leads).id, "agentId": rng.choice(agents).id}  # fmt: skip
+        taken = parse_datetime(booking.get("createdOn"))
+        events.append((taken - timedelta(seconds=seconds + 30), -booking.id, fields, None))
     start = max(story.history_start, story.now - timedelta(days=45))
     customers = sorted(phones)
-    for index in range(min(max(len(events), 8), MOST_OTHER_CALLS)):
+    for index in range(min(max(len(customers) // 2, 8), MOST_OTHER_CALLS)):
         kind, _, (low, high), lead = rng.choices(OTHER_KINDS, [k[1] for k in OTHER_KINDS])[0]
         customer = rng.choice(customers) if rng.random() < 0.6 else None
         caller = phones[customer] if customer else f"(512) 555-{rng.randint(2000, 9999)}"
