@@ -11,8 +11,9 @@ any case); sort by Id, CreatedOn or ModifiedOn.
 ``PUT /v2/calls/{id}`` classifies a call as a CSR does: its type, excuse memo, campaign, agent,
 reason (named: a call reason of the tenant, or blank for none), customer and location (id 0 for
 none; the location must be the customer's), tag, and the job booked from it (``jobId``: the job's
-``leadCallId`` becomes this call). The names, addresses and contacts sent with the customer and
-location are not written to CRM. Linking a job marks an unclassified call ``Booked``.
+``leadCallId`` becomes this call; null leaves the call's job as it is). The names, addresses and
+contacts sent with the customer and location are not written to CRM. Linking a job marks an
+unclassified call ``Booked``.
 """
 
 from __future__ import annotations
@@ -54,7 +55,7 @@ def after(name: str, field: str) -> Filter:
 
 def phone(name: str, field: str) -> Filter:
     return Filter(Param(name, "string"), lambda row, wanted: digits(row.get(field)) == wanted,
-                  lambda value, _call: digits(value) or None)  # fmt: skip
+                  lambda value, _call: digits(value))  # fmt: skip
 
 
 def _agents_named(value: str, call: Call) -> set[int]:

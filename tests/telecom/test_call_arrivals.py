@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from call_refs import Phones
 
+from mockst.identity.service import BOOKING_PROVIDER_TAGS
 from mockst.telecom.call_records import format_timespan, parse_timespan
 from mockst.testing import TenantApi
 
@@ -84,3 +85,50 @@ def test_an_empty_tenant_has_no_calls(api: TenantApi) -> None:
         "totalCount": 0,
         "hasMore": False,
     }
+
+
+def _new_booking(phones: Phones) -> int:
+    world = phones.api.client.app.state.world  # type: ignore[attr-defined]
+    with world.transaction():
+        data = world.tenant_data(phones.api.tenant_id)
+        provider = min(r.id for r in data.table(BOOKING_PROVIDER_TAGS).rows())
+    address = {"street": "1 Main St", "city": "Austin", "state": "TX", "zip": "78701",
+               "country": "USA"}  # fmt: skip
+    made = phones.api.call("Bookings_Create", booking_provider=provider, json={
+        "source": "Phone", "name": "Pat Doe", "summary": "No heat", "externalId": "C-1",
+        "isFirstTimeClient": True, "address": address})  # fmt: skip
+    assert made.status_code == 200, made.text
+    return int(made.json()["id"])
+
+
+def test_a_call_with_a_booking_shows_the_job_the_booking_became(phones: Phones) -> None:
+    booking = _new_booking(phones)
+    call = phones.arrive(bookingId=booking).json()
+    assert call["id"] == 0
+    like = phones.api.call("Jobs_Get", id=phones.job).json()
+    fields = ("customerId", "locationId", "businessUnitId", "jobTypeId", "campaignId")
+    job = phones.api.call("Jobs_Create", json={
+        **{k: like[k] for k in fields}, "priority": "Normal", "bookingId": booking,
+        "appointments": [{"start": "2027-01-05T16:00:00Z", "end": "2027-01-05T18:00:00Z"}],
+    }).json()  # fmt: skip
+    ident = call["leadCall"]["id"]
+    listed = phones.api.call("Calls_Calls", params={"ids": str(ident)}).json()["data"][0]
+    assert (listed["id"], listed["jobNumber"]) == (job["id"], job["jobNumber"])
+
+
+def test_a_call_naming_a_lead_is_the_leads_call(phones: Phones) -> None:
+    lead = phones.api.call("Leads_GetList").json()["data"][0]
+    call = phones.arrive(leadId=lead["id"]).json()["leadCall"]
+    assert phones.api.call("Leads_Get", id=lead["id"]).json()["callId"] == call["id"]
+    feed = phones.api.call("Export_Calls", params={"includeRecentChanges": True}).json()
+    assert next(r for r in feed["data"] if r["id"] == call["id"])["lead"] == {"id": lead["id"]}
+
+
+def test_the_seeded_story_has_calls_behind_jobs_and_bookings(phones: Phones) -> None:
+    feed = phones.api.call("Export_Calls", params={"includeRecentChanges": True}).json()["data"]
+    kinds = {r["type"] for r in feed}
+    assert {"Booked", "Unbooked", "Abandoned"} <= kinds
+    booked = [r for r in feed if r["job"]]
+    for row in booked:
+        job = phones.api.call("Jobs_Get", id=row["job"]["id"]).json()
+        assert job["leadCallId"] == row["id"] and row["createdOn"] < job["createdOn"]
