@@ -302,6 +302,25 @@ DEVIATIONS: tuple[Deviation, ...] = (
         '...} -> 400',
     ),
     Deviation(
+        id="call-rules",
+        kind="business-rule",
+        check="ST202",
+        operations=frozenset({"Calls_Update", "Calls_GetCalls"}),
+        errors=(
+            (r"reason\.name", r"No call reason is named '.*'\."),
+            (r"callId", r"The callId -?\d+ is not the call in the path\."),
+            (r"(customer|location)\.id", r"(Customer|Location) -?\d+ does not exist\."),
+            (r"location\.id", r"Location -?\d+ is not a location of customer -?\d+\."),
+            (r"orderBy", r"The orderBy must be Id, createdOn or modifiedOn\."),
+            (r"orderByDirection", r"The orderByDirection must be asc or desc\."),
+        ),
+        why="Telecom's rules (servicetitan-scheduling.md §4.4, §11): a call is classified with a "
+        "reason the tenant has (by name), the customer and location it names, the location "
+        "the customer's; the v2 list sorts by the orderBy and orderByDirection values its "
+        "document lists, declared as free strings.",
+        example='GET /telecom/v2/tenant/T/calls?orderBy=duration -> 400 orderBy',
+    ),
+    Deviation(
         id="job-booking-rules",
         kind="business-rule",
         check="ST202",
