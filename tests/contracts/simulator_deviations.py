@@ -302,6 +302,28 @@ DEVIATIONS: tuple[Deviation, ...] = (
         '...} -> 400',
     ),
     Deviation(
+        id="timespan-is-not-iso-duration",
+        kind="business-rule",
+        check="ST108",
+        message=r'.*"(\d+\.)?\d\d:\d\d:\d\d" is not a "duration".*',
+        why="The documents type TimeSpans (a call's duration) as format: duration, which JSON "
+        "Schema reads as ISO 8601 (PT4M30S); ServiceTitan's .NET serializer writes a TimeSpan "
+        "as hh:mm:ss, and the only literal in the documents is \"09:00\" (§1, §15 U19).",
+        example='GET /telecom/v3/tenant/T/calls -> leadCall.duration "00:04:30"',
+    ),
+    Deviation(
+        id="v2-call-links-may-be-null",
+        kind="document-gap",
+        check="ST108",
+        operations=frozenset({"Calls_GetCalls", "Calls_GetDetails", "Calls_Update"}),
+        message=r'null is not of type "(string|object)"\n.*',
+        why="The deprecated v2 call schemas mark every link required and not nullable (the job's "
+        "number and business unit, the call's reason, agent, customer, campaign, recording URL), "
+        "but a call that booked no job or has no agent has none; the simulator answers null, as "
+        "the v3 schemas allow, rather than invent one. Declaring them nullable removes the entry.",
+        example="GET /telecom/v2/tenant/T/calls -> data[0].businessUnit null for an unbooked call",
+    ),
+    Deviation(
         id="call-rules",
         kind="business-rule",
         check="ST202",
