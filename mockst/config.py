@@ -71,6 +71,10 @@ class Config:
     capacity_default_hours: tuple[int, int] = (8, 17)
     capacity_ideal_booking_percent: float = 100.0
     capacity_max_days: int = 62
+    # Telecom (§15 U20): a call row's top-level ``id`` is the job booked from the call ("job"), or
+    # 0 on every row ("zero"), as one live probe of v3 saw; the rest of the top level is the job's
+    # either way.
+    call_top_level_id: Literal["job", "zero"] = "job"
     # Realism under stress (mockst.ratelimit, mockst.journal). Limits run on the wall clock.
     rate_limit: float = 60  # API calls a second per (app key, tenant), §6.5; 0 disables
     # Token requests a minute per client id (burst the same); 0, the default, disables. Real

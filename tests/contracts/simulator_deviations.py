@@ -340,6 +340,47 @@ DEVIATIONS: tuple[Deviation, ...] = (
         '...} -> 400',
     ),
     Deviation(
+        id="timespan-is-not-iso-duration",
+        kind="business-rule",
+        check="ST108",
+        message=r'.*"(\d+\.)?\d\d:\d\d:\d\d" is not a "duration".*',
+        why="The documents type TimeSpans (a call's duration) as format: duration, which JSON "
+        "Schema reads as ISO 8601 (PT4M30S); ServiceTitan's .NET serializer writes a TimeSpan "
+        "as hh:mm:ss, and the only literal in the documents is \"09:00\" (§1, §15 U19).",
+        example='GET /telecom/v3/tenant/T/calls -> leadCall.duration "00:04:30"',
+    ),
+    Deviation(
+        id="v2-call-links-may-be-null",
+        kind="document-gap",
+        check="ST108",
+        operations=frozenset({"Calls_GetCalls", "Calls_GetDetails", "Calls_Update"}),
+        message=r'null is not of type "(string|object)"\n.*',
+        why="The deprecated v2 call schemas mark every link required and not nullable (the job's "
+        "number and business unit, the call's reason, agent, customer, campaign, recording URL), "
+        "but a call that booked no job or has no agent has none; the simulator answers null, as "
+        "the v3 schemas allow, rather than invent one. Declaring them nullable removes the entry.",
+        example="GET /telecom/v2/tenant/T/calls -> data[0].businessUnit null for an unbooked call",
+    ),
+    Deviation(
+        id="call-rules",
+        kind="business-rule",
+        check="ST202",
+        operations=frozenset({"Calls_Update", "Calls_GetCalls"}),
+        errors=(
+            (r"reason\.name", r"No call reason is named '.*'\."),
+            (r"callId", r"The callId -?\d+ is not the call in the path\."),
+            (r"(customer|location)\.id", r"(Customer|Location) -?\d+ does not exist\."),
+            (r"location\.id", r"Location -?\d+ is not a location of customer -?\d+\."),
+            (r"orderBy", r"The orderBy must be Id, createdOn or modifiedOn\."),
+            (r"orderByDirection", r"The orderByDirection must be asc or desc\."),
+        ),
+        why="Telecom's rules (servicetitan-scheduling.md §4.4, §11): a call is classified with a "
+        "reason the tenant has (by name), the customer and location it names, the location "
+        "the customer's; the v2 list sorts by the orderBy and orderByDirection values its "
+        "document lists, declared as free strings.",
+        example='GET /telecom/v2/tenant/T/calls?orderBy=duration -> 400 orderBy',
+    ),
+    Deviation(
         id="job-booking-rules",
         kind="business-rule",
         check="ST202",
