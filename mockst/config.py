@@ -70,6 +70,13 @@ class Config:
     # Header floods get 431, as Kestrel (ASP.NET Core, which the real API runs on) by default.
     max_header_count: int = 100
     max_header_bytes: int = 32_768
+    # Catalogue rules the documents leave open (servicetitan-catalogue.md §6). A price-book DELETE
+    # deactivates (GET still finds the SKU) or removes it (GET answers 404); codes may repeat
+    # within a kind unless ``pricebook_unique_codes``.
+    pricebook_delete_mode: Literal["soft", "hard"] = "soft"
+    pricebook_unique_codes: bool = False
+    # Uploaded files (price-book images, installed-equipment attachments): 413 above this size.
+    max_upload_bytes: int = 5_242_880
 
     @classmethod
     def load(cls, path: str | Path | None = None, **overrides: Any) -> Config:
