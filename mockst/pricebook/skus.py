@@ -246,11 +246,11 @@ def apply(
         elif key in record:
             record[key] = value
     if kind.table == "services":
-        record["cost"] = _service_cost(ctx, record, batch)
+        record["cost"] = service_cost(ctx, record)
     return record
 
 
-def _service_cost(ctx: TenantContext, record: dict[str, Any], batch: Batch | None) -> float:
+def service_cost(ctx: TenantContext, record: dict[str, Any]) -> float:
     total = 0.0
     for link in [*record.get("serviceMaterials", []), *record.get("serviceEquipment", [])]:
         found = find_sku(ctx, link["skuId"]) if link["skuId"] is not None else None

@@ -279,6 +279,43 @@ DEVIATIONS: tuple[Deviation, ...] = (
         "-> 400",
     ),
     Deviation(
+        id="price-book-links-exist",
+        kind="business-rule",
+        check="ST202",
+        errors=(
+            (
+                r"(.*\.)?(categories|serviceMaterials|serviceEquipment|equipmentMaterials"
+                r"|recommendations|upgrades|variationMaterials|variationEquipment)\[\d+\]"
+                r"|(.*\.)?(parentId|costTypeId|id)",
+                r".* (does not exist|is not a \w+|is a \w+ category|has active sub-categories)\."
+                r"|No item of this batch has the customId '.*'\.|A link needs a skuId or a "
+                r"customId\.|A category cannot sit under itself\.",
+            ),
+            (r"(.*\.)?customId", r"The customId '.*' is repeated in the batch\."),
+            (r"categoryType", r"A category with sub-categories keeps its type\."),
+        ),
+        why="Price-book items point at categories of their kind and at SKUs of the right kind "
+        "(by id, or by customId within one bulk create); a category's parent shares its type "
+        "and never lies under it; a category with active sub-categories is not deleted. "
+        "Catalogue U2, U12, U16.",
+        example='POST /pricebook/v2/tenant/T/services {"code": "x", "description": "", '
+        '"categories": [1]} -> 400 categories[0]',
+    ),
+    Deviation(
+        id="markup-tier-bounds",
+        kind="document-gap",
+        check="ST202",
+        operations=frozenset({"MaterialsMarkup_Create", "MaterialsMarkup_Update"}),
+        errors=(
+            (r"from|to|percent", r"\w+ must be between 0 and \d+\.|from must not be greater "
+             r"than to\."),
+        ),
+        why="A markup tier runs from 0 to 2^31-1 with a percent of 0 to 100 and from <= to "
+        "(catalogue U17); the declared request model carries no bounds.",
+        example='POST /pricebook/v2/tenant/T/materialsmarkup {"id": 0, "from": 9, "to": 1, '
+        '"percent": 5} -> 400 from',
+    ),
+    Deviation(
         id="referenced-rows-exist",
         kind="business-rule",
         check="ST202",

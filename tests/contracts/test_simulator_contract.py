@@ -96,7 +96,9 @@ def contract_document(literal_tenant: int | None = None) -> dict:
                     },
                 )
             op["parameters"] = params
-            for link in op["responses"]["200"].get("links", {}).values():
+            # the success status: 200 mostly, 201/204/302 where the document says (Pricebook)
+            success = min(code for code in op["responses"] if code.startswith(("2", "3")))
+            for link in op["responses"][success].get("links", {}).values():
                 if literal_tenant is not None:
                     link["parameters"].pop("tenant", None)
             if literal_tenant is not None and op.get("operationId") in WORKFLOW_ROOTS:
