@@ -15,7 +15,7 @@ from starlette.routing import Route
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from mockst import openapi
-from mockst.api import registry, routing
+from mockst.api import registry, routing, uploads
 from mockst.auth.token_endpoint import token_endpoint
 from mockst.config import Config
 from mockst.control import routes as control
@@ -166,6 +166,7 @@ def create_app(
             Route("/openapi.json", openapi_json, methods=["GET"]),
             Route("/docs", docs, methods=["GET"]),
             Route("/", home, methods=["GET"]),
+            Route("/_mock/blobs/{tenant}/{ident}/{token}", uploads.blob, methods=["GET"]),
             *control.routes(),
         ],
         exception_handlers={404: not_found, 405: not_found, 500: server_error},
