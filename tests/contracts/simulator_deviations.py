@@ -242,8 +242,9 @@ DEVIATIONS: tuple[Deviation, ...] = (
         id="sort-names-a-field",
         kind="business-rule",
         check="ST202",
-        errors=((r"sort", r"Sorting by '.*' is not supported\..*"),),
-        why="sort is '+Field' or '-Field' of the documented fields (Id, ModifiedOn, CreatedOn).",
+        errors=((r"sort|sortBy", r"Sorting by '.*' is not supported\..*"),),
+        why="sort is '+Field' or '-Field' of the documented fields (Id, ModifiedOn, CreatedOn); "
+        "sortBy (installed-equipment custom-field types) names one of them.",
         example="GET /crm/v2/tenant/T/customers?sort=x -> 400 sort",
     ),
     Deviation(
@@ -314,6 +315,44 @@ DEVIATIONS: tuple[Deviation, ...] = (
         "(catalogue U17); the declared request model carries no bounds.",
         example='POST /pricebook/v2/tenant/T/materialsmarkup {"id": 0, "from": 9, "to": 1, '
         '"percent": 5} -> 400 from',
+    ),
+    Deviation(
+        id="upload-holds-a-file",
+        kind="document-gap",
+        check="ST202",
+        operations=frozenset({"Images_Post", "InstalledEquipment_PostAttachment"}),
+        errors=((r"file", r"A non-empty file is required\.|The file must be a string .*"),),
+        why="An upload stores a file; the declared body makes its binary file optional.",
+        example="POST /pricebook/v2/tenant/T/images {} -> 400 file",
+    ),
+    Deviation(
+        id="fetch-by-path-needs-a-path",
+        kind="document-gap",
+        check="ST202",
+        operations=frozenset({"Images_Get", "InstalledEquipment_Get2"}),
+        errors=((r"path", r"The path field is required\.|An image path starts with 'Images/'\."),),
+        why="A stored file is fetched by the path its upload answered (image paths start with "
+        "Images/, as the official description says); the parameter is declared optional.",
+        example="GET /pricebook/v2/tenant/T/images?path=x -> 400 path",
+    ),
+    Deviation(
+        id="date-fields-hold-dates",
+        kind="business-rule",
+        check="ST202",
+        errors=((r"manufacturedOn|actualReplacementDate", r"The value '.*' is not a date .*"),),
+        why="Date-only fields are declared as strings with format date, which schemathesis does "
+        "not enforce on bodies; the API binds them as dates.",
+        example='POST /equipmentsystems/v2/tenant/T/installed-equipment {"locationId": 1, '
+        '"manufacturedOn": "x"} -> 400',
+    ),
+    Deviation(
+        id="custom-field-values-suit-their-type",
+        kind="business-rule",
+        check="ST202",
+        errors=((r"customFields\[\d+\]\.value", r"'.*' is not (an option of .*|a number)\."),),
+        why="A Dropdown custom field takes one of its options, a Numeric one a number.",
+        example='PATCH /equipmentsystems/v2/tenant/T/installed-equipment/1 {"customFields": '
+        '[{"typeId": 2, "value": "x"}]} -> 400',
     ),
     Deviation(
         id="referenced-rows-exist",
