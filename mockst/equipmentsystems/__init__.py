@@ -16,5 +16,6 @@ FAMILY = Family(
         "tn.eqs.installedequipment:r",
         "tn.eqs.installedequipment:w",
     ),
-    uses=("crm", "settings"),
+    uses=("crm", "settings", "pricebook"),
+    seed="mockst.equipmentsystems.seed:populate",
 )

@@ -30,4 +30,5 @@ FAMILY = Family(
         "tn.pb.services:w",
     ),
     uses=("crm", "settings"),
+    seed="mockst.pricebook.seed:populate",
 )
