@@ -19,11 +19,19 @@ from .errors import ConfigurationError, ServiceTitanError, TokenError, api_error
 from .resources import (
     BookingProviderTags,
     BusinessUnits,
+    Categories,
     Customers,
+    DiscountsAndFees,
     Employees,
+    EquipmentTypes,
+    InstalledEquipment,
     Leads,
     Locations,
+    Materials,
+    Pricebook,
+    PricebookEquipment,
     ProviderBookings,
+    Services,
     TagTypes,
     Technicians,
     TenantBookings,
@@ -87,6 +95,14 @@ class ClientCore(Generic[R, P, E]):
     technicians: Technicians[R, P, E]
     business_units: BusinessUnits[R, P, E]
     tag_types: TagTypes[R, P, E]
+    services: Services[R, P, E]
+    materials: Materials[R, P, E]
+    pricebook_equipment: PricebookEquipment[R, P, E]
+    discounts_and_fees: DiscountsAndFees[R, P, E]
+    categories: Categories[R, P, E]
+    pricebook: Pricebook[R, P, E]
+    installed_equipment: InstalledEquipment[R, P, E]
+    equipment_types: EquipmentTypes[R, P, E]
 
     def __init__(
         self,
@@ -111,6 +127,14 @@ class ClientCore(Generic[R, P, E]):
         self.technicians = Technicians(api)
         self.business_units = BusinessUnits(api)
         self.tag_types = TagTypes(api)
+        self.services = Services(api)
+        self.materials = Materials(api)
+        self.pricebook_equipment = PricebookEquipment(api)
+        self.discounts_and_fees = DiscountsAndFees(api)
+        self.categories = Categories(api)
+        self.pricebook = Pricebook(api)
+        self.installed_equipment = InstalledEquipment(api)
+        self.equipment_types = EquipmentTypes(api)
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None, **options: Any) -> Self:

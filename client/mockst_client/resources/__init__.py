@@ -3,18 +3,35 @@
 from .booking_provider_tags import BookingProviderTags
 from .bookings import ProviderBookings, TenantBookings
 from .customers import Customers
+from .equipment_systems import EquipmentTypes, InstalledEquipment
 from .leads import Leads
 from .locations import Locations
+from .pricebook import (
+    Categories,
+    DiscountsAndFees,
+    Materials,
+    Pricebook,
+    PricebookEquipment,
+    Services,
+)
 from .settings import BusinessUnits, Employees, TagTypes, Technicians
 
 __all__ = [
     "BookingProviderTags",
     "BusinessUnits",
+    "Categories",
     "Customers",
+    "DiscountsAndFees",
     "Employees",
+    "EquipmentTypes",
+    "InstalledEquipment",
     "Leads",
     "Locations",
+    "Materials",
+    "Pricebook",
+    "PricebookEquipment",
     "ProviderBookings",
+    "Services",
     "TagTypes",
     "Technicians",
     "TenantBookings",
