@@ -123,6 +123,6 @@ def _one(ctx: Any, rng: random.Random, location: int, t: int, ids: dict[str, Any
     if replace_on < story.now and rng.random() < 0.5:  # past its life: replaced and retired
         seeded |= {"status": "Replaced", "active": False,
                    "actualReplacementDate": replace_on.date().isoformat()}
-    create_installed_equipment(ctx, body, **seeded)
+    create_installed_equipment(ctx, body, unique=False, **seeded)  # one piece per type
 
 
