@@ -38,7 +38,7 @@ from mockst.api.params import Param
 from mockst.api.resource import ID, Resource
 from mockst.api.types import StModel, string_format
 from mockst.crm.customer_records import LOCATIONS, TAG_TYPES, Problems, check_tag_types
-from mockst.encoding import format_datetime
+from mockst.encoding import format_datetime, format_day
 from mockst.equipmentsystems import FAMILY
 from mockst.equipmentsystems.custom_field_types import custom_field
 from mockst.equipmentsystems.equipment_types import EQUIPMENT_TYPES
@@ -101,7 +101,7 @@ def _day(problems: Problems, field: str, text: str | None) -> str | None:
     if text is None:
         return None
     try:
-        return date.fromisoformat(text.strip()[:10]).isoformat()
+        return format_day(date.fromisoformat(text.strip()[:10]))
     except ValueError:
         problems.add(field, f"The value '{text}' is not a date such as 2026-01-31.")
         return None

@@ -14,7 +14,7 @@ import random
 from datetime import timedelta
 from typing import Any
 
-from mockst.encoding import format_datetime, instant, parse_datetime, ticks_of
+from mockst.encoding import format_datetime, format_day, instant, parse_datetime, ticks_of
 from mockst.equipmentsystems.custom_field_types import create_custom_field_type
 from mockst.equipmentsystems.equipment_types import create_equipment_type
 from mockst.equipmentsystems.installed_equipment import create_installed_equipment
@@ -103,8 +103,8 @@ def _one(ctx: Any, rng: random.Random, location: int, t: int, ids: dict[str, Any
         fields.append({"typeId": ids["fields"][2], "value": str(rng.choice((13, 14, 16, 18)))})
     body = InstalledEquipmentCreateRequest(
         locationId=location, name=name, equipmentTypeId=ids["types"][t],
-        manufacturedOn=(installed - timedelta(days=rng.randrange(30, 300)))
-        .date().isoformat(), serialNumber=f"{maker[:2].upper()}{rng.randrange(10**9, 10**10)}",
+        manufacturedOn=format_day(installed - timedelta(days=rng.randrange(30, 300))),
+        serialNumber=f"{maker[:2].upper()}{rng.randrange(10**9, 10**10)}",
         manufacturer=maker, model=f"{rng.choice(models)}-{rng.randrange(100, 999)}",
         cost=round(rng.uniform(low, high), 2), memo="", customFields=fields,
     )  # fmt: skip
@@ -117,12 +117,12 @@ def _one(ctx: Any, rng: random.Random, location: int, t: int, ids: dict[str, Any
         "serviceProviderWarrantyStart": format_datetime(installed),
         "serviceProviderWarrantyEnd": _later(installed, 365),
         "predictedReplacementMonths": life * 12,
-        "predictedReplacementDate": replace_on.date().isoformat(),
+        "predictedReplacementDate": format_day(replace_on),
         "equipmentId": rng.choice(matching).id if matching else None,
     }
     if replace_on < story.now and rng.random() < 0.5:  # past its life: replaced and retired
         seeded |= {"status": "Replaced", "active": False,
-                   "actualReplacementDate": replace_on.date().isoformat()}
+                   "actualReplacementDate": format_day(replace_on)}
     create_installed_equipment(ctx, body, unique=False, **seeded)  # one piece per type
 
 
