@@ -100,3 +100,17 @@ def test_custom_fields_tags_and_attachments(world: World, api: TenantApi) -> Non
                          headers=api.headers, follow_redirects=False)
     assert got.status_code == 302
     assert api.client.get(got.headers["location"]).content == b"jpeg"
+
+
+def test_the_location_never_moves_and_the_list_sorts(api: TenantApi) -> None:
+    _, home = _location(api)
+    _, cabin = _location(api)
+    first = _install(api, home, name="A").json()
+    second = _install(api, cabin, name="B").json()
+    moved = api.call("InstalledEquipment_Update", id=first["id"],
+                     json={"locationId": cabin, "name": "A2"}).json()
+    assert (moved["locationId"], moved["name"]) == (home, "A2")
+    newest = api.call("InstalledEquipment_GetList", params={"sort": "-ModifiedOn"}).json()
+    assert [r["id"] for r in newest["data"]] == [first["id"], second["id"]]
+    assert api.call("InstalledEquipment_GetList", params={"sort": "+Name"}).status_code == 400
+    assert api.call("InstalledEquipment_Get", id=second["id"]).json()["name"] == "B"
