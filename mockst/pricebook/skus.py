@@ -20,7 +20,7 @@ Rules shared by the four kinds (single writes and bulk writes alike):
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from inspect import isclass
 from typing import Any, get_origin
@@ -295,5 +295,3 @@ def check_code(
 def _rows(ctx: TenantContext, table: str) -> Iterator[Row]:
     return iter(ctx.table(table).rows())
 
-
-Render = Callable[[TenantContext, Row], dict[str, Any]]
