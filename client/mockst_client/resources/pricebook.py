@@ -13,7 +13,7 @@ from ._base import DEFAULT_PAGE_SIZE, E, Json, P, R, Resource
 
 
 class _Sku(Resource[R, P, E]):
-    """List, read, create, update, delete and (most kinds) export one kind of SKU."""
+    """List, read, create, update and delete one kind of SKU."""
 
     module: ClassVar[str] = "pricebook"
     path: ClassVar[str]
@@ -40,24 +40,28 @@ class _Sku(Resource[R, P, E]):
     def iter_all(self, *, page_size: int = DEFAULT_PAGE_SIZE, **filters: Any) -> P:
         return self._all(self.path, page_size, filters)
 
+
+class _FedSku(_Sku[R, P, E]):
+    """A kind with an export feed (``/export/{path}``)."""
+
     def export(self, *, from_: str | None = None, include_recent_changes: bool = False) -> E:
         return self._export(self.path, from_, include_recent_changes)
 
 
-class Services(_Sku[R, P, E]):
+class Services(_FedSku[R, P, E]):
     """Pass ``calculatePrices=True`` to ``list``/``get`` for ``calculatedPrice``."""
 
     path = "services"
 
 
-class Materials(_Sku[R, P, E]):
+class Materials(_FedSku[R, P, E]):
     path = "materials"
 
     def cost_types(self) -> R:
         return self._get(f"{self.path}/costtypes")
 
 
-class PricebookEquipment(_Sku[R, P, E]):
+class PricebookEquipment(_FedSku[R, P, E]):
     path = "equipment"
 
 
@@ -67,7 +71,7 @@ class DiscountsAndFees(_Sku[R, P, E]):
     path = "discounts-and-fees"
 
 
-class Categories(_Sku[R, P, E]):
+class Categories(_FedSku[R, P, E]):
     """Categories form a tree: each carries its ``subcategories``."""
 
     path = "categories"
