@@ -5,8 +5,8 @@ filter).
 The API only lists rate sheets and replaces one's exceptions; a tenant creates them in its
 settings, so seeds and the control plane add them with ``create_rate_sheet`` (a name, which
 ``searchTerm`` matches in part and in any case, and ``active``; U18). Each exception names an
-existing SKU, whose kind fills ``skuType``. A missing rate sheet is a 404 (U10). Exceptions are
-stored, never applied to prices.
+existing SKU, whose kind fills ``skuType``; a PATCH replaces the list (without one, it stays).
+A missing rate sheet is a 404 (U10). Exceptions are stored, never applied to prices.
 """
 
 from __future__ import annotations
@@ -77,8 +77,9 @@ def _list(call: Call) -> dict[str, Any]:
 def _update(call: Call) -> dict[str, Any]:
     body: UpdateClientSpecificPricingRequest = call.body
     row = CLIENT_SPECIFIC_PRICING.find(call, call.path["rateSheetId"])
-    sent = body.model_dump(mode="json").get("exceptions") or []
-    row = CLIENT_SPECIFIC_PRICING.change(call, row, {"exceptions": exceptions(call, sent)})
+    if body.exceptions is not None:  # absent or null: the exceptions stay as they are
+        sent = body.model_dump(mode="json")["exceptions"]
+        row = CLIENT_SPECIFIC_PRICING.change(call, row, {"exceptions": exceptions(call, sent)})
     return project(row.data, UpdateClientSpecificPricingResponse) | {
         "exceptions": [
             {k: e[k] for k in ("skuId", "value", "valueType")} for e in row.get("exceptions")

@@ -116,6 +116,8 @@ def test_rate_sheets_and_cost_types(world: World, api: TenantApi) -> None:
     assert unknown.status_code == 400
     assert api.call("ClientSpecificPricing_UpdateRateSheet", rateSheetId=1,
                     json={}).status_code == 404
+    kept = api.call("ClientSpecificPricing_UpdateRateSheet", rateSheetId=sheet.id, json={})
+    assert kept.json()["exceptions"][0]["valueType"] == "FlatPrice"
     types = api.call("Materials_GetCostTypes").json()["data"]
     assert [t["name"] for t in types] == ["Subcontractor"]
     odc = api.call("Materials_Create", json=_item("ODC", isOtherDirectCost=True,
