@@ -124,9 +124,11 @@ def cpu_seconds(pid: int) -> float:
 # -- the simulator's side ------------------------------------------------------------------------
 
 
-def onboard(url: str, customers: int = 50) -> dict[str, Any]:
-    """A tenant with ``customers`` customers, a token, and the two requests under test."""
-    with httpx.Client(base_url=url, timeout=60) as http:
+def onboard(url: str, customers: int = 50, jobs: bool = True) -> dict[str, Any]:
+    """A tenant with ``customers`` customers (and, with ``jobs``, the demo story's references and
+    50 jobs), a token, and the requests under test: ``ops`` maps each name to its method, path,
+    body and the bytes the simulator answered (the baseline answers the same bytes)."""
+    with httpx.Client(base_url=url, timeout=120) as http:
         creds = http.post("/_mock/quickstart", json={}).json()
         token = http.post(
             "/connect/token",
@@ -146,52 +148,72 @@ def onboard(url: str, customers: int = 50) -> dict[str, Any]:
             }
             response = http.post(f"{crm}/customers", headers=headers, json=body)
             response.raise_for_status()
-        list_path = f"{crm}/customers?page=1&pageSize=50"
-        create_path = f"{crm}/booking-provider/{creds['bookingProviderId']}/bookings"
-        page = http.get(list_path, headers=headers)
-        page.raise_for_status()
-        created = http.post(create_path, headers=headers, json=BOOKING)
-        created.raise_for_status()
+        ops = {
+            "customer list (page of 50)": ("GET", f"{crm}/customers?page=1&pageSize=50", None),
+            "booking create": (
+                "POST", f"{crm}/booking-provider/{creds['bookingProviderId']}/bookings", BOOKING),
+        }  # fmt: skip
+        if jobs:
+            job = _job_body(http, creds, headers)
+            jpm = f"/jpm/v2/tenant/{creds['tenantId']}"
+            for _ in range(50):
+                http.post(f"{jpm}/jobs", headers=headers, json=job).raise_for_status()
+            ops["job list (page of 50)"] = ("GET", f"{jpm}/jobs?page=1&pageSize=50", None)
+            ops["job create"] = ("POST", f"{jpm}/jobs", job)
+        answers = {}
+        for name, (method, path, body) in ops.items():
+            answer = http.request(method, path, headers=headers, json=body)
+            answer.raise_for_status()
+            answers[name] = (method, path, body, answer.content)
+    return {"headers": headers, "ops": answers}
+
+
+def _job_body(http: httpx.Client, creds: dict[str, Any], headers: dict[str, str]) -> Any:
+    """A job create body from the tenant's own references (the demo story, added on top)."""
+    tenant = creds["tenantId"]
+    http.post(f"/_mock/tenants/{tenant}/seed", json={"customers": 0}).raise_for_status()
+    jpm, marketing = f"/jpm/v2/tenant/{tenant}", f"/marketing/v2/tenant/{tenant}"
+    job_type = next(t for t in http.get(f"{jpm}/job-types", headers=headers).json()["data"]
+                    if t["businessUnitIds"])  # fmt: skip
+    campaign = http.get(f"{marketing}/campaigns", headers=headers).json()["data"][0]
+    location = http.get(f"/crm/v2/tenant/{tenant}/locations?pageSize=1",
+                        headers=headers).json()["data"][0]  # fmt: skip
     return {
-        "headers": headers,
-        "list_path": list_path,
-        "create_path": create_path,
-        "page_bytes": page.content,
-        "create_bytes": created.content,
-    }
+        "customerId": location["customerId"], "locationId": location["id"],
+        "businessUnitId": job_type["businessUnitIds"][0], "jobTypeId": job_type["id"],
+        "priority": "Normal", "campaignId": campaign["id"],
+        "appointments": [{"start": "2027-01-05T16:00:00Z", "end": "2027-01-05T18:00:00Z"}],
+    }  # fmt: skip
 
 
 # -- the baseline: a bare Starlette endpoint ------------------------------------------------------
 
 
-def run_baseline(port: int, list_file: str, create_file: str) -> None:
-    """Child process: the same bytes from plain Starlette routes, on the same uvicorn."""
+def run_baseline(port: int, answers_dir: str) -> None:
+    """Child process: the same bytes from plain Starlette routes (``/op/<n>``, one per operation
+    under test, any method), on the same uvicorn."""
     from starlette.applications import Starlette
     from starlette.requests import Request
     from starlette.responses import Response
     from starlette.routing import Route
 
-    page = Path(list_file).read_bytes()
-    created = Path(create_file).read_bytes()
     media = "application/json; charset=utf-8"
 
-    async def listing(_: Request) -> Response:
-        return Response(page, media_type=media)
+    def answer(data: bytes) -> Any:
+        async def endpoint(request: Request) -> Response:
+            await request.body()
+            return Response(data, media_type=media)
 
-    async def create(request: Request) -> Response:
-        await request.body()
-        return Response(created, media_type=media)
+        return endpoint
 
     async def health(_: Request) -> Response:
         return Response(b'{"status":"ok"}', media_type=media)
 
-    app = Starlette(
-        routes=[
-            Route("/list", listing),
-            Route("/create", create, methods=["POST"]),
-            Route("/_mock/health", health),
-        ]
-    )
+    routes = [
+        Route(f"/op/{path.stem}", answer(path.read_bytes()), methods=["GET", "POST"])
+        for path in sorted(Path(answers_dir).glob("*.json"))
+    ]
+    app = Starlette(routes=[*routes, Route("/_mock/health", health)])
     # With mockst's server settings, so the ceiling is the best this stack can do.
     serve_like_mockst(app, port)
 
@@ -346,37 +368,29 @@ def throughput(duration: int, rounds: int, connections: int) -> dict[str, Any]:
             url, process = stack.enter_context(server(args))
             targets[name] = (url, {**onboard(url), "pid": process.pid})
         setup = next(iter(targets.values()))[1]
-        list_file, create_file = Path(tmp, "list.json"), Path(tmp, "create.json")
-        list_file.write_bytes(setup["page_bytes"])
-        create_file.write_bytes(setup["create_bytes"])
-        args = [str(Path(__file__).resolve()), "_baseline", "{port}", str(list_file)]
-        url, process = stack.enter_context(server([*args, str(create_file)]))
+        names = list(setup["ops"])
+        for index, name in enumerate(names):
+            Path(tmp, f"{index}.json").write_bytes(setup["ops"][name][3])
+        args = [str(Path(__file__).resolve()), "_baseline", "{port}", tmp]
+        url, process = stack.enter_context(server(args))
         baseline = {
             "headers": setup["headers"],
-            "list_path": "/list",
-            "create_path": "/create",
+            "ops": {name: (method, f"/op/{i}", body, b"")
+                    for i, (name, (method, _, body, _)) in enumerate(setup["ops"].items())},
             "pid": process.pid,
-        }
+        }  # fmt: skip
         ordered = {BASELINE: (url, baseline), **targets}
         # Rounds interleave the variants, so a noisy neighbour hurts them all alike.
         for _ in range(rounds):
             for name, (url, info) in ordered.items():
-                for op, method, path, body in (
-                    ("customer list (page of 50)", "GET", info["list_path"], None),
-                    ("booking create", "POST", info["create_path"], compact_json(BOOKING)),
-                ):
-                    wrk(url + path, method, info["headers"], body, 1, connections)  # warm-up
-                    run = wrk(
-                        url + path,
-                        method,
-                        info["headers"],
-                        body,
-                        duration,
-                        connections,
-                        info["pid"],
-                    )
+                for op, (method, path, body, _) in info["ops"].items():
+                    payload = compact_json(body) if body is not None else None
+                    wrk(url + path, method, info["headers"], payload, 1, connections)  # warm-up
+                    run = wrk(url + path, method, info["headers"], payload, duration,
+                              connections, info["pid"])  # fmt: skip
                     results.setdefault(op, {}).setdefault(name, []).append(run)
-    summary: dict[str, Any] = {"page_bytes": len(setup["page_bytes"]), "ops": {}}
+    first_page = setup["ops"]["customer list (page of 50)"][3]
+    summary: dict[str, Any] = {"page_bytes": len(first_page), "ops": {}}
     for op, by_target in results.items():
         rows = {}
         for name, runs in by_target.items():
@@ -477,8 +491,9 @@ def middleware_overhead(n: int = 50_000) -> dict[str, float]:
 
 
 def startup(times: int) -> dict[str, Any]:
-    """From process start to the first 200 on /_mock/health and to a first authenticated call."""
-    health, first_call = [], []
+    """From process start to the first 200 on /_mock/health, to a first authenticated call, and
+    the first call of a family not used yet (Job Planning: its modules load on that call)."""
+    health, first_call, first_jobs = [], [], []
     for _ in range(times):
         port = free_port()
         started = time.perf_counter()
@@ -492,16 +507,22 @@ def startup(times: int) -> dict[str, Any]:
         try:
             wait_until_up(url, process)
             health.append(time.perf_counter() - started)
-            info = onboard(url, customers=0)
-            response = httpx.get(url + info["list_path"], headers=info["headers"])
+            info = onboard(url, customers=0, jobs=False)
+            _, path, _, _ = info["ops"]["customer list (page of 50)"]
+            response = httpx.get(url + path, headers=info["headers"])
             response.raise_for_status()
             first_call.append(time.perf_counter() - started)
+            jobs = path.replace("/crm/", "/jpm/").replace("/customers", "/jobs")
+            before = time.perf_counter()
+            httpx.get(url + jobs, headers=info["headers"]).raise_for_status()
+            first_jobs.append(time.perf_counter() - before)
         finally:
             process.terminate()
             process.wait(timeout=10)
     return {
         "health_s": statistics.median(health),
         "first_api_call_s": statistics.median(first_call),
+        "first_jobs_call_s": statistics.median(first_jobs),
         "runs": times,
     }
 
@@ -630,7 +651,7 @@ def tenant_scaling(tenants: int, sample: int) -> dict[str, Any]:
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if argv and argv[0] == "_baseline":
-        run_baseline(int(argv[1]), argv[2], argv[3])
+        run_baseline(int(argv[1]), argv[2])
         return 0
     if argv and argv[0] == "_populated":
         run_populated(int(argv[1]), int(argv[2]))

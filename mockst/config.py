@@ -58,6 +58,19 @@ class Config:
     # Decimal fields in their shortest form (None: 25.17, 0.0) or with this many places, as .NET
     # writes a decimal of that scale (4: 25.1700, 0.0000).
     decimal_places: int | None = None
+    # Job Planning (servicetitan-scheduling.md §15): a job booked with ``bookingId`` marks that
+    # booking Converted with its jobId (U13); a job may not name an inactive job type or campaign
+    # (U7). Neither is documented; both are what the product does in its UI.
+    job_converts_booking: bool = True
+    job_refuses_inactive: bool = True
+    # Dispatch capacity (servicetitan-scheduling.md §7, §15 U1-U5): start/end as local wall clock
+    # with a Z (what two clients report; startUtc/endUtc are the true instants), frames from
+    # 08:00 to 17:00 local where a unit has no arrival windows or business hours, the ideal
+    # booking percentage, and the widest request (wider is a 400: the answer grows with it).
+    capacity_local_start_end: bool = True
+    capacity_default_hours: tuple[int, int] = (8, 17)
+    capacity_ideal_booking_percent: float = 100.0
+    capacity_max_days: int = 62
     # Realism under stress (mockst.ratelimit, mockst.journal). Limits run on the wall clock.
     rate_limit: float = 60  # API calls a second per (app key, tenant), §6.5; 0 disables
     # Token requests a minute per client id (burst the same); 0, the default, disables. Real
@@ -90,6 +103,8 @@ class Config:
             raise ValueError(f"unknown config fields: {', '.join(sorted(unknown))}")
         if "auth_errors" in values:
             values["auth_errors"] = {**DEFAULT_AUTH_ERRORS, **values["auth_errors"]}
+        if "capacity_default_hours" in values:
+            values["capacity_default_hours"] = tuple(values["capacity_default_hours"])
         if "environment" in values:
             values["environment"] = Environment(values["environment"])
         return replace(cls(), **values)

@@ -17,14 +17,18 @@ from .auth import Clock, ServiceTitanAuth
 from .config import ClientConfig, config_from_env
 from .errors import ConfigurationError, ServiceTitanError, TokenError, api_error_from_response
 from .resources import (
+    Appointments,
     BookingProviderTags,
     BusinessUnits,
+    Campaigns,
     Categories,
     Customers,
     DiscountsAndFees,
     Employees,
     EquipmentTypes,
     InstalledEquipment,
+    Jobs,
+    JobTypes,
     Leads,
     Locations,
     Materials,
@@ -95,6 +99,10 @@ class ClientCore(Generic[R, P, E]):
     technicians: Technicians[R, P, E]
     business_units: BusinessUnits[R, P, E]
     tag_types: TagTypes[R, P, E]
+    jobs: Jobs[R, P, E]
+    appointments: Appointments[R, P, E]
+    job_types: JobTypes[R, P, E]
+    campaigns: Campaigns[R, P, E]
     services: Services[R, P, E]
     materials: Materials[R, P, E]
     pricebook_equipment: PricebookEquipment[R, P, E]
@@ -127,6 +135,10 @@ class ClientCore(Generic[R, P, E]):
         self.technicians = Technicians(api)
         self.business_units = BusinessUnits(api)
         self.tag_types = TagTypes(api)
+        self.jobs = Jobs(api)
+        self.appointments = Appointments(api)
+        self.job_types = JobTypes(api)
+        self.campaigns = Campaigns(api)
         self.services = Services(api)
         self.materials = Materials(api)
         self.pricebook_equipment = PricebookEquipment(api)

@@ -23,6 +23,7 @@ from mockst.clock import ClockOutOfRange
 from mockst.config import Config
 from mockst.control import access
 from mockst.control import models as m
+from mockst.control.field_routes import control_routes as field_control_routes
 from mockst.control.ops_routes import control_routes as ops_control_routes
 from mockst.control.quickstart import add_booking_provider_tag, quickstart
 from mockst.encoding import JSONResponse, format_datetime, parse_datetime
@@ -95,7 +96,13 @@ def change_scopes(request: Request, body: m.AppScopes) -> Any:
 
 def create_tenant(request: Request, body: m.TenantCreate) -> Any:
     environment = body.environment or _config(request).environment
-    return m.tenant_view(service.create_tenant(_world(request), body.name, environment, body.id))
+    tenant = service.create_tenant(_world(request), body.name, environment, body.id, body.timeZone)
+    return m.tenant_view(tenant)
+
+
+def set_time_zone(request: Request, body: m.TenantTimeZone) -> Any:
+    tenant_id = _int(request, "tenant_id")
+    return m.tenant_view(service.set_time_zone(_world(request), tenant_id, body.timeZone))
 
 
 def list_tenants(request: Request, _: None) -> Any:
@@ -116,6 +123,19 @@ def reset_tenant(request: Request, _: None) -> Any:
             if connection.booking_provider_id is not None:
                 service.restrict(world, connection.client_id, None)
     return {"tenantId": tenant_id, "reset": True}
+
+
+def seed_tenant(request: Request, body: m.TenantSeed) -> Any:
+    """The demo story added to a tenant (``mockst.seed``): what ``--demo`` gives its tenant."""
+    from mockst.seed import populate_tenant  # imports every family: on first use only
+
+    world = _world(request)
+    tenant_id = _int(request, "tenant_id")
+    with world.transaction():
+        service.get_tenant(world, tenant_id)
+    counts = populate_tenant(world, tenant_id, seed=body.seed, customers=body.customers,
+                             history_days=body.historyDays, config=_config(request))  # fmt: skip
+    return {"tenantId": tenant_id, "added": counts}
 
 
 def create_tag(request: Request, body: m.TagCreate) -> Any:
@@ -287,6 +307,20 @@ ROUTES: list[ControlRoute] = [
         "POST", "/_mock/tenants/{tenant_id}/reset", reset_tenant, "Forget one tenant's data"
     ),
     ControlRoute(
+        "PUT",
+        "/_mock/tenants/{tenant_id}/time-zone",
+        set_time_zone,
+        "Set a tenant's time zone (capacity's local days)",
+        m.TenantTimeZone,
+    ),
+    ControlRoute(
+        "POST",
+        "/_mock/tenants/{tenant_id}/seed",
+        seed_tenant,
+        "Add the demo story to a tenant",
+        m.TenantSeed,
+    ),
+    ControlRoute(
         "POST",
         "/_mock/tenants/{tenant_id}/booking-provider-tags",
         create_tag,
@@ -352,6 +386,7 @@ ROUTES: list[ControlRoute] = [
     ControlRoute("GET", "/_mock/config", get_config, "Read the configuration"),
 ]
 ROUTES.extend(ops_control_routes())  # journal, faults, health, readiness
+ROUTES.extend(field_control_routes())  # a technician's steps, a job completed
 
 
 async def _parse(request: Request, model: type[BaseModel] | None, raw_json: bool) -> Any:

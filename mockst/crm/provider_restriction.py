@@ -16,7 +16,10 @@ from mockst.store.table import Row
 
 
 def restriction(call: Call) -> int | None:
-    """The one booking provider the caller's connection may act for (None: no restriction)."""
+    """The one booking provider the caller's connection may act for (None: no restriction, and
+    for a seed's calls, which have no caller)."""
+    if call.principal is None:
+        return None
     return call.principal.connection.booking_provider_id
 
 

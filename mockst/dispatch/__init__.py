@@ -31,6 +31,5 @@ FAMILY = Family(
         "tn.dis.zones:r",
         "tn.dis.zones:w",
     ),
-    # uses=(...): the families whose data this one reads or changes (DESIGN.md);
-    # seed="mockst.<family>.seed:populate": its part of the demo world.
+    uses=("crm", "settings", "jpm"),
 )

@@ -364,6 +364,42 @@ DEVIATIONS: tuple[Deviation, ...] = (
         why="Ids in bodies must name existing rows (user roles, business units, tag types…).",
         example='POST /settings/v2/tenant/T/employees {"roleId": 0, ...} -> 400 roleId',
     ),
+    Deviation(
+        id="capacity-window",
+        kind="business-rule",
+        check="ST202",
+        operations=frozenset({"Capacity_GetList"}),
+        errors=(
+            (r"endsOnOrBefore", r"The end must be after the start\.|At most \d+ days at once\."),
+        ),
+        why="A capacity window must end after it starts, and is bounded (capacity_max_days): "
+        "the answer grows with the window (the scheduling facts §15 U5).",
+        example='POST /dispatch/v2/tenant/T/capacity {"startsOnOrAfter": t, "endsOnOrBefore": t, '
+        '...} -> 400',
+    ),
+    Deviation(
+        id="job-booking-rules",
+        kind="business-rule",
+        check="ST202",
+        operations=frozenset({
+            "Jobs_Create", "Jobs_Update", "Jobs_Cancel", "Jobs_RemoveCancellation",
+            "Appointments_Add", "Appointments_Reschedule", "Appointments_Hold",
+        }),
+        errors=(
+            (r"priority", r"The priority must be one of .*"),
+            (r"appointments", r"A job needs at least one appointment\."),
+            (r"(.*\.)?end", r"The end must be after the start\."),
+            (r"(.*\.)?arrivalWindowEnd", r"The arrival window must not end before it starts\."),
+            (r"\w+Id", r".* was not found or is not active\."),
+            (r"locationId", r"Location -?\d+ is not a location of customer -?\d+\."),
+            (r"bookingId|leadId", r".* is \w+; .*"),
+            (r"id|jobId", r"Job -?\d+ (is not canceled|is \w+; .* is not possible)\."),
+        ),
+        why="Job Planning's rules (the scheduling facts §5 and §15 U7, U12): what a job names "
+        "must be active and belong together, appointments end after they start, a booking or "
+        "lead converts once, a canceled or completed job is not canceled again.",
+        example='POST /jpm/v2/tenant/T/jobs {"appointments": [], ...} -> 400 appointments',
+    ),
 )
 
 

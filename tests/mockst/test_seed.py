@@ -133,7 +133,9 @@ def test_counts(populated) -> None:
     assert len(rows["booking_provider_tags"]) == 2
     assert len({b["bookingProviderId"] for b in rows["bookings"]}) == 2
     assert len(rows["bookings"]) == 24 and len(rows["leads"]) == 20
-    assert {b["status"] for b in rows["bookings"]} == {"New", "Dismissed"}
+    assert {b["status"] for b in rows["bookings"]} == {"New", "Dismissed", "Converted"}
+    converted = {b["jobId"] for b in rows["bookings"] if b["status"] == "Converted"}
+    assert converted and converted <= {j["bookingId"] and j["id"] for j in rows["jobs"]}
     assert len(rows["employees"]) == 11 and len(rows["technicians"]) == 16
     positions = {p for e in rows["employees"] for p in e["positions"]}
     assert {"CSR", "Dispatcher", "OfficeManager", "ServiceManager"} <= positions
@@ -193,6 +195,8 @@ def test_settings_rows_project_onto_their_response_models(populated) -> None:
 LOOKS_LIKE_A_STAMP = re.compile(r"\d{4}-\d\d-\d\dT")
 DOTNET_STAMP = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.(\d{0,6}[1-9]))?Z")
 DATE_FIELDS = {"followUpDate", "startDate", "terminationDate"}  # dates in meaning
+# Times a person picks (a visit at 16:00, its arrival window): whole, as people pick them.
+PICKED_TIMES = {"start", "end", "arrivalWindowStart", "arrivalWindowEnd"}
 
 
 def _stamps(node: Any, key: str = "") -> Any:
@@ -216,7 +220,7 @@ def test_every_stored_stamp_is_written_as_dotnet_writes_it(populated) -> None:
             assert match, (key, stamp)
             if key in DATE_FIELDS:
                 assert stamp.endswith("T00:00:00Z"), (key, stamp)
-            else:
+            elif key not in PICKED_TIMES:
                 digits[len(match.group(1) or "")] += 1
     # ticks, so most stamps have seven digits and a tenth or so fewer, as in production
     assert digits[7] > 0.8 * sum(digits.values()) and digits[6] > 0, digits
@@ -339,3 +343,15 @@ def test_seed_command_writes_a_reproducible_servable_world(tmp_path: Path, capsy
     assert served.demo is not None and served.demo["tenantId"] == int(creds["ST_TENANT_ID"])
     assert main(["seed", "--customers", "-1", "--out", str(tmp_path / "x.json")]) == 2
     assert main(["seed", "--now", "yesterday", "--out", str(tmp_path / "x.json")]) == 2
+
+
+def test_the_control_plane_seeds_a_quickstarted_tenant(client: TestClient, api: Any) -> None:
+    seeded = client.post(f"/_mock/tenants/{api.tenant_id}/seed", json={"seed": 5, "customers": 12})
+    assert seeded.status_code == 200, seeded.text
+    added = seeded.json()["added"]
+    assert added["customers"] == 12 and added["jobs"] >= 6
+    jobs = api.call("Jobs_GetList", params={"includeTotal": "true"}).json()
+    assert jobs["totalCount"] == added["jobs"]
+    assert client.post("/_mock/tenants/987654/seed", json={}).status_code == 404
+    assert client.post(f"/_mock/tenants/{api.tenant_id}/seed",
+                       json={"customers": -1}).status_code == 400  # fmt: skip

@@ -4,6 +4,7 @@ from .booking_provider_tags import BookingProviderTags
 from .bookings import ProviderBookings, TenantBookings
 from .customers import Customers
 from .equipment_systems import EquipmentTypes, InstalledEquipment
+from .jobs import Appointments, Campaigns, Jobs, JobTypes
 from .leads import Leads
 from .locations import Locations
 from .pricebook import (
@@ -17,14 +18,18 @@ from .pricebook import (
 from .settings import BusinessUnits, Employees, TagTypes, Technicians
 
 __all__ = [
+    "Appointments",
     "BookingProviderTags",
     "BusinessUnits",
+    "Campaigns",
     "Categories",
     "Customers",
     "DiscountsAndFees",
     "Employees",
     "EquipmentTypes",
     "InstalledEquipment",
+    "JobTypes",
+    "Jobs",
     "Leads",
     "Locations",
     "Materials",

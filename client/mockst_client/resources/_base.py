@@ -90,6 +90,9 @@ class Resource(Generic[R, P, E]):
     def _patch(self, path: str, body: Any) -> R:
         return self._api.request("PATCH", self.module, path, json=body)
 
+    def _put(self, path: str, body: Any = None) -> R:
+        return self._api.request("PUT", self.module, path, json=body)
+
     def _delete(self, path: str) -> R:
         return self._api.request("DELETE", self.module, path)
 
