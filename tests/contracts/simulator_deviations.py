@@ -280,6 +280,18 @@ DEVIATIONS: tuple[Deviation, ...] = (
         "-> 400",
     ),
     Deviation(
+        id="linked-id-in-a-guid-parameter",
+        kind="business-rule",
+        check="ST202",
+        errors=((r"externalDataApplicationGuid",
+                 r"The value '\d+' is not valid for externalDataApplicationGuid\."),),
+        why="The stateful phase's inferred links put a created row's integer id into "
+        "externalDataApplicationGuid (a GUID), where no link of the document points; a link's "
+        "value skips the parameter's format, and the binder refuses a number there, as ASP.NET "
+        "binds a Guid.",
+        example="GET /pricebook/v2/tenant/T/services/7?externalDataApplicationGuid=7 -> 400",
+    ),
+    Deviation(
         id="price-book-links-exist",
         kind="business-rule",
         check="ST202",
