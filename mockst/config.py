@@ -90,6 +90,13 @@ class Config:
     # Marketing's email channel (Marketing Pro) is not simulated: its cost is unknown (null) unless
     # a daily cost is set here, which the answer multiplies by the days asked about.
     email_channel_daily_cost: float | None = None
+    # Catalogue rules the documents leave open (servicetitan-catalogue.md §6). A price-book DELETE
+    # deactivates (GET still finds the SKU) or removes it (GET answers 404); codes may repeat
+    # within a kind unless ``pricebook_unique_codes``.
+    pricebook_delete_mode: Literal["soft", "hard"] = "soft"
+    pricebook_unique_codes: bool = False
+    # Uploaded files (price-book images, installed-equipment attachments): 413 above this size.
+    max_upload_bytes: int = 5_242_880
 
     @classmethod
     def load(cls, path: str | Path | None = None, **overrides: Any) -> Config:

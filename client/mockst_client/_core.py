@@ -22,13 +22,21 @@ from .resources import (
     BusinessUnits,
     Calls,
     Campaigns,
+    Categories,
     Customers,
+    DiscountsAndFees,
     Employees,
+    EquipmentTypes,
+    InstalledEquipment,
     Jobs,
     JobTypes,
     Leads,
     Locations,
+    Materials,
+    Pricebook,
+    PricebookEquipment,
     ProviderBookings,
+    Services,
     TagTypes,
     Technicians,
     TenantBookings,
@@ -97,6 +105,14 @@ class ClientCore(Generic[R, P, E]):
     job_types: JobTypes[R, P, E]
     campaigns: Campaigns[R, P, E]
     calls: Calls[R, P, E]
+    services: Services[R, P, E]
+    materials: Materials[R, P, E]
+    pricebook_equipment: PricebookEquipment[R, P, E]
+    discounts_and_fees: DiscountsAndFees[R, P, E]
+    categories: Categories[R, P, E]
+    pricebook: Pricebook[R, P, E]
+    installed_equipment: InstalledEquipment[R, P, E]
+    equipment_types: EquipmentTypes[R, P, E]
 
     def __init__(
         self,
@@ -126,6 +142,14 @@ class ClientCore(Generic[R, P, E]):
         self.job_types = JobTypes(api)
         self.campaigns = Campaigns(api)
         self.calls = Calls(api)
+        self.services = Services(api)
+        self.materials = Materials(api)
+        self.pricebook_equipment = PricebookEquipment(api)
+        self.discounts_and_fees = DiscountsAndFees(api)
+        self.categories = Categories(api)
+        self.pricebook = Pricebook(api)
+        self.installed_equipment = InstalledEquipment(api)
+        self.equipment_types = EquipmentTypes(api)
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None, **options: Any) -> Self:

@@ -242,8 +242,9 @@ DEVIATIONS: tuple[Deviation, ...] = (
         id="sort-names-a-field",
         kind="business-rule",
         check="ST202",
-        errors=((r"sort", r"Sorting by '.*' is not supported\..*"),),
-        why="sort is '+Field' or '-Field' of the documented fields (Id, ModifiedOn, CreatedOn).",
+        errors=((r"sort|sortBy", r"Sorting by '.*' is not supported\..*"),),
+        why="sort is '+Field' or '-Field' of the documented fields (Id, ModifiedOn, CreatedOn); "
+        "sortBy (installed-equipment custom-field types) names one of them.",
         example="GET /crm/v2/tenant/T/customers?sort=x -> 400 sort",
     ),
     Deviation(
@@ -315,6 +316,93 @@ DEVIATIONS: tuple[Deviation, ...] = (
         "has no minItems: 1 (and a partial code may leave every segment open).",
         example='POST /jpm/v2/tenant/T/work-breakdown-structure/budget-codes '
         '{"segmentItemIds": []} -> 400 segmentItemIds',
+    ),
+    Deviation(
+        id="linked-id-in-a-guid-parameter",
+        kind="business-rule",
+        check="ST202",
+        errors=((r"externalDataApplicationGuid",
+                 r"The value '\d+' is not valid for externalDataApplicationGuid\."),),
+        why="The stateful phase's inferred links put a created row's integer id into "
+        "externalDataApplicationGuid (a GUID), where no link of the document points; a link's "
+        "value skips the parameter's format, and the binder refuses a number there, as ASP.NET "
+        "binds a Guid.",
+        example="GET /pricebook/v2/tenant/T/services/7?externalDataApplicationGuid=7 -> 400",
+    ),
+    Deviation(
+        id="price-book-links-exist",
+        kind="business-rule",
+        check="ST202",
+        errors=(
+            (
+                r"(.*\.)?(categories|serviceMaterials|serviceEquipment|equipmentMaterials"
+                r"|recommendations|upgrades|variationMaterials|variationEquipment)\[\d+\]"
+                r"|(.*\.)?(parentId|costTypeId|id)",
+                r".* (does not exist|is not a \w+|is a \w+ category|has active sub-categories)\."
+                r"|No item of this batch has the customId '.*'\.|A link needs a skuId or a "
+                r"customId\.|A category cannot sit under itself\.",
+            ),
+            (r"(.*\.)?customId", r"The customId '.*' is repeated in the batch\."),
+            (r"categoryType", r"A category with sub-categories keeps its type\."),
+        ),
+        why="Price-book items point at categories of their kind and at SKUs of the right kind "
+        "(by id, or by customId within one bulk create); a category's parent shares its type "
+        "and never lies under it; a category with active sub-categories is not deleted. "
+        "Catalogue U2, U12, U16.",
+        example='POST /pricebook/v2/tenant/T/services {"code": "x", "description": "", '
+        '"categories": [1]} -> 400 categories[0]',
+    ),
+    Deviation(
+        id="markup-tier-bounds",
+        kind="document-gap",
+        check="ST202",
+        operations=frozenset({"MaterialsMarkup_Create", "MaterialsMarkup_Update"}),
+        errors=(
+            (r"from|to|percent", r"\w+ must be between 0 and \d+\.|from must not be greater "
+             r"than to\."),
+        ),
+        why="A markup tier runs from 0 to 2^31-1 with a percent of 0 to 100 and from <= to "
+        "(catalogue U17); the declared request model carries no bounds.",
+        example='POST /pricebook/v2/tenant/T/materialsmarkup {"id": 0, "from": 9, "to": 1, '
+        '"percent": 5} -> 400 from',
+    ),
+    Deviation(
+        id="upload-holds-a-file",
+        kind="document-gap",
+        check="ST202",
+        operations=frozenset({"Images_Post", "InstalledEquipment_PostAttachment"}),
+        errors=((r"file", r"A non-empty file is required\.|The file must be a string .*"),),
+        why="An upload stores a file; the declared body makes its binary file optional.",
+        example="POST /pricebook/v2/tenant/T/images {} -> 400 file",
+    ),
+    Deviation(
+        id="fetch-by-path-needs-a-path",
+        kind="document-gap",
+        check="ST202",
+        operations=frozenset({"Images_Get", "InstalledEquipment_Get2"}),
+        errors=((r"path", r"The path field is required\.|An image path starts with 'Images/'\."),),
+        why="A stored file is fetched by the path its upload answered (image paths start with "
+        "Images/, as the official description says); the parameter is declared optional.",
+        example="GET /pricebook/v2/tenant/T/images?path=x -> 400 path",
+    ),
+    Deviation(
+        id="date-fields-hold-dates",
+        kind="business-rule",
+        check="ST202",
+        errors=((r"manufacturedOn|actualReplacementDate", r"The value '.*' is not a date .*"),),
+        why="Date-only fields are declared as strings with format date, which schemathesis does "
+        "not enforce on bodies; the API binds them as dates.",
+        example='POST /equipmentsystems/v2/tenant/T/installed-equipment {"locationId": 1, '
+        '"manufacturedOn": "x"} -> 400',
+    ),
+    Deviation(
+        id="custom-field-values-suit-their-type",
+        kind="business-rule",
+        check="ST202",
+        errors=((r"customFields\[\d+\]\.value", r"'.*' is not (an option of .*|a number)\."),),
+        why="A Dropdown custom field takes one of its options, a Numeric one a number.",
+        example='PATCH /equipmentsystems/v2/tenant/T/installed-equipment/1 {"customFields": '
+        '[{"typeId": 2, "value": "x"}]} -> 400',
     ),
     Deviation(
         id="referenced-rows-exist",
