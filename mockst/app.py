@@ -15,7 +15,7 @@ from starlette.routing import Route
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from mockst import docs_page, inspector, openapi
-from mockst.api import registry, routing
+from mockst.api import registry, routing, uploads
 from mockst.auth.token_endpoint import token_endpoint
 from mockst.config import Config
 from mockst.control import routes as control
@@ -199,6 +199,7 @@ def create_app(
             Route("/docs/{name}", docs_file, methods=["GET"]),
             Route("/docs/assets/{name}", docs_file, methods=["GET"]),
             Route("/", home, methods=["GET"]),
+            Route("/_mock/blobs/{tenant}/{ident}/{token}", uploads.blob, methods=["GET"]),
             *inspector.routes(),
             *control.routes(),
         ],

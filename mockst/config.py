@@ -71,6 +71,10 @@ class Config:
     capacity_default_hours: tuple[int, int] = (8, 17)
     capacity_ideal_booking_percent: float = 100.0
     capacity_max_days: int = 62
+    # Telecom (§15 U20): a call row's top-level ``id`` is the job booked from the call ("job"), or
+    # 0 on every row ("zero"), as one live probe of v3 saw; the rest of the top level is the job's
+    # either way.
+    call_top_level_id: Literal["job", "zero"] = "job"
     # Realism under stress (mockst.ratelimit, mockst.journal). Limits run on the wall clock.
     rate_limit: float = 60  # API calls a second per (app key, tenant), §6.5; 0 disables
     # Token requests a minute per client id (burst the same); 0, the default, disables. Real
@@ -83,6 +87,16 @@ class Config:
     # Header floods get 431, as Kestrel (ASP.NET Core, which the real API runs on) by default.
     max_header_count: int = 100
     max_header_bytes: int = 32_768
+    # Marketing's email channel (Marketing Pro) is not simulated: its cost is unknown (null) unless
+    # a daily cost is set here, which the answer multiplies by the days asked about.
+    email_channel_daily_cost: float | None = None
+    # Catalogue rules the documents leave open (servicetitan-catalogue.md §6). A price-book DELETE
+    # deactivates (GET still finds the SKU) or removes it (GET answers 404); codes may repeat
+    # within a kind unless ``pricebook_unique_codes``.
+    pricebook_delete_mode: Literal["soft", "hard"] = "soft"
+    pricebook_unique_codes: bool = False
+    # Uploaded files (price-book images, installed-equipment attachments): 413 above this size.
+    max_upload_bytes: int = 5_242_880
 
     @classmethod
     def load(cls, path: str | Path | None = None, **overrides: Any) -> Config:

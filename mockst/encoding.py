@@ -93,6 +93,16 @@ def format_date(value: date) -> str:
     return value.isoformat() + "T00:00:00Z"
 
 
+def format_day(value: date) -> str:
+    """A field the document types as a date only (``format: date``: an installed piece's
+    ``manufacturedOn``): its UTC day, 2026-01-02."""
+    if isinstance(value, datetime):
+        if value.tzinfo is not None:
+            value = value.astimezone(UTC)
+        value = value.date()
+    return value.isoformat()
+
+
 def sortable_stamp(stamp: str) -> str:
     """A written stamp as a string whose order is the order of instants: the fraction padded to
     seven digits and the 'Z' dropped (trimmed stamps compare wrongly as they are: "…:00Z" sorts

@@ -60,6 +60,7 @@ API_ERROR_RESPONSE: dict[str, Any] = {
 # e.g. schemathesis' stateful phase). Source operationId -> [(target operationId, parameters)];
 # "tenant" and a "booking_provider" the target shares with the source are carried over.
 BODY_ID = "$response.body#/id"
+VERBS = ("Get", "Update", "Delete")
 LINKS: dict[str, list[tuple[str, dict[str, str]]]] = {
     "Customers_Create": [
         *((t, {"id": BODY_ID}) for t in (
@@ -133,6 +134,24 @@ LINKS: dict[str, list[tuple[str, dict[str, str]]]] = {
         for t in ("Technicians_Get", "Technicians_Update", "Technicians_AccountActions")
     ],
     "TagTypes_Create": [("TagTypes_Update", {"id": BODY_ID})],
+    **{  # the price book's four SKU kinds and its categories
+        f"{kind}_Create": [(f"{kind}_{verb}", {"id": BODY_ID}) for verb in VERBS]
+        for kind in ("Categories", "Services", "Materials", "Equipment", "DiscountAndFees")
+    },
+    "MaterialsMarkup_Create": [
+        (t, {"id": "$response.body#/data/id"})
+        for t in ("MaterialsMarkup_Get", "MaterialsMarkup_Update")
+    ],
+    "Images_Post": [("Images_Get", {"path": "$response.body#/path"})],
+    "InstalledEquipment_PostAttachment": [
+        ("InstalledEquipment_Get2", {"path": "$response.body#/path"}),
+    ],
+    "EquipmentTypes_Create": [
+        (t, {"id": BODY_ID}) for t in ("EquipmentTypes_Get", "EquipmentTypes_Update")
+    ],
+    "InstalledEquipment_Create": [
+        (t, {"id": BODY_ID}) for t in ("InstalledEquipment_Get", "InstalledEquipment_Update")
+    ],
 }  # fmt: skip
 
 

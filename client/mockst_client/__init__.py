@@ -1,4 +1,5 @@
-"""A thin reference client for ServiceTitan's REST API (CRM and Settings v2).
+"""A thin reference client for ServiceTitan's REST API (CRM, Settings, Pricebook, Equipment
+Systems v2).
 
 It runs unchanged against ServiceTitan (production or integration) and against the ``mockst``
 simulator, and shows what a careful connector does: one token per lifetime shared by every call,

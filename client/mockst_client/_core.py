@@ -20,14 +20,23 @@ from .resources import (
     Appointments,
     BookingProviderTags,
     BusinessUnits,
+    Calls,
     Campaigns,
+    Categories,
     Customers,
+    DiscountsAndFees,
     Employees,
+    EquipmentTypes,
+    InstalledEquipment,
     Jobs,
     JobTypes,
     Leads,
     Locations,
+    Materials,
+    Pricebook,
+    PricebookEquipment,
     ProviderBookings,
+    Services,
     TagTypes,
     Technicians,
     TenantBookings,
@@ -95,6 +104,15 @@ class ClientCore(Generic[R, P, E]):
     appointments: Appointments[R, P, E]
     job_types: JobTypes[R, P, E]
     campaigns: Campaigns[R, P, E]
+    calls: Calls[R, P, E]
+    services: Services[R, P, E]
+    materials: Materials[R, P, E]
+    pricebook_equipment: PricebookEquipment[R, P, E]
+    discounts_and_fees: DiscountsAndFees[R, P, E]
+    categories: Categories[R, P, E]
+    pricebook: Pricebook[R, P, E]
+    installed_equipment: InstalledEquipment[R, P, E]
+    equipment_types: EquipmentTypes[R, P, E]
 
     def __init__(
         self,
@@ -123,6 +141,15 @@ class ClientCore(Generic[R, P, E]):
         self.appointments = Appointments(api)
         self.job_types = JobTypes(api)
         self.campaigns = Campaigns(api)
+        self.calls = Calls(api)
+        self.services = Services(api)
+        self.materials = Materials(api)
+        self.pricebook_equipment = PricebookEquipment(api)
+        self.discounts_and_fees = DiscountsAndFees(api)
+        self.categories = Categories(api)
+        self.pricebook = Pricebook(api)
+        self.installed_equipment = InstalledEquipment(api)
+        self.equipment_types = EquipmentTypes(api)
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None, **options: Any) -> Self:
@@ -167,9 +194,11 @@ class ClientCore(Generic[R, P, E]):
         return self.config.booking_provider_id
 
     def url(self, module: str, resource: str) -> str:
-        """``{api_url}/{module}/v2/tenant/{tenant}/{resource}``."""
+        """``{api_url}/{module}/v2/tenant/{tenant}/{resource}``; a module that names its version
+        (Telecom's ``telecom/v3``: its paths carry one each) is used as it is."""
+        versioned = module if "/" in module else f"{module}/{API_VERSION}"
         return (
-            f"{self.config.api_url}/{module}/{API_VERSION}/tenant/"
+            f"{self.config.api_url}/{versioned}/tenant/"
             f"{self.config.tenant_id}/{resource.lstrip('/')}"
         )
 

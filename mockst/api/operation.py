@@ -135,6 +135,9 @@ class Operation:
     # Declared from the official document but not simulated yet: routed, guarded and documented,
     # answered by a placeholder (an empty page for lists, else 501). Coverage counts it planned.
     planned: bool = False
+    # The body is a file (``mockst/api/uploads.py``): multipart, raw bytes or the declared JSON,
+    # bounded by ``max_upload_bytes``; the handler gets an ``Upload``.
+    upload: bool = False
     # The table a generic list reads whole (``Resource.list_op``): seeds and tests find a
     # resource's list through it.
     table: str | None = None

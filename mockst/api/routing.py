@@ -21,6 +21,7 @@ from starlette.routing import compile_path
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from mockst import bodies
+from mockst.api import uploads
 from mockst.api.decimals import decimal_writer
 from mockst.api.family import Family
 from mockst.api.operation import Call, Empty, Operation, Stream
@@ -37,6 +38,11 @@ TENANT = path("tenant")
 JSON_TYPES = ("application/json", "text/json")
 JSON_MEDIA_TYPE = b"application/json; charset=utf-8"
 BODY_READ_KEY = "mockst.body_read"  # set once the call has started on its body
+REDIRECTS = (301, 302, 303, 307, 308)
+
+
+class Location(bytes):
+    """A redirecting operation's answer: where to, sent as the Location header."""
 
 
 def _is_json(content_type: str) -> bool:
@@ -148,7 +154,11 @@ async def run(
     path_values = _bound(op, op.path_params, tuple(raw_path.items()), raw_path)
     query_values = _bound(op, op.query, scope["query_string"], scope["query_string"])
     scope[BODY_READ_KEY] = True  # from here on, the body is read or lingered over
-    body = await read_body(headers, receive, op, config) if op.body is not None else None
+    body: Any = None
+    if op.upload:
+        body = await uploads.read_upload(headers, receive, config.max_upload_bytes)
+    elif op.body is not None:
+        body = await read_body(headers, receive, op, config)
     with world.transaction():
         call = Call(
             world=world,
@@ -161,6 +171,8 @@ async def run(
             now=now,
         )
         result = op.handler(call)
+    if op.status in REDIRECTS:
+        return Location(str(result).encode("latin-1"))
     if isinstance(op.response, Empty):
         return None
     if isinstance(op.response, Stream):
@@ -292,7 +304,9 @@ class ApiDispatcher:
             return
         content = body or b""
         headers = [(b"content-length", str(len(content)).encode("latin-1"))]
-        if isinstance(op.response, Stream):
+        if isinstance(body, Location):
+            content, headers = b"", [(b"location", bytes(body)), (b"content-length", b"0")]
+        elif isinstance(op.response, Stream):
             headers.append((b"content-type", op.response.media_type.encode("latin-1")))
         elif body is not None:
             headers.append((b"content-type", JSON_MEDIA_TYPE))

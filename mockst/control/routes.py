@@ -23,6 +23,7 @@ from mockst.clock import ClockOutOfRange
 from mockst.config import Config
 from mockst.control import access
 from mockst.control import models as m
+from mockst.control.call_routes import control_routes as call_control_routes
 from mockst.control.data_routes import control_routes as data_control_routes
 from mockst.control.field_routes import control_routes as field_control_routes
 from mockst.control.ops_routes import control_routes as ops_control_routes
@@ -388,6 +389,7 @@ ROUTES: list[ControlRoute] = [
 ]
 ROUTES.extend(ops_control_routes())  # journal, faults, health, readiness
 ROUTES.extend(field_control_routes())  # a technician's steps, a job completed
+ROUTES.extend(call_control_routes())  # a call arrives from the phone system
 ROUTES.extend(data_control_routes())  # a tenant's tables, read-only (the inspector's data view)
 
 

@@ -20,7 +20,7 @@ from mockst.crm.customer_records import Problems
 from mockst.dispatch import FAMILY
 from mockst.dispatch.capacity_model import Schedule, Span, frames, wall_clock
 from mockst.dispatch.models.capacity import CapacityRequestArgs, CapacityResponse
-from mockst.encoding import format_datetime
+from mockst.encoding import format_datetime, format_ticks
 from mockst.identity.service import get_tenant
 from mockst.store.table import Row
 
@@ -63,11 +63,10 @@ def _checked(call: Call, body: CapacityRequestArgs) -> tuple[list[int], Row | No
 def _row(call: Call, schedule: Schedule, zone: ZoneInfo, unit: int, frame: Span,
          skill_based: bool) -> dict[str, Any]:  # fmt: skip
     technicians, total = [], 0.0
-    for tech in schedule.technicians:
-        if tech.get("businessUnitId") == unit:
-            shown, hours = schedule.technician(tech, frame, skill_based)
-            technicians.append(shown)
-            total += hours
+    for ident, name in schedule.crews.get(unit, []):
+        shown, hours = schedule.technician(ident, name, frame, skill_based)
+        technicians.append(shown)
+        total += hours
     booked = schedule.booked(unit, frame)
     open_ = total - booked
     duration = (schedule.job_type.get("duration") or 0) / 3600 if schedule.job_type else 0.0
@@ -76,10 +75,11 @@ def _row(call: Call, schedule: Schedule, zone: ZoneInfo, unit: int, frame: Span,
     ideal = call.config.capacity_ideal_booking_percent / 100
     local = call.config.capacity_local_start_end
     return {
-        "start": format_datetime(wall_clock(frame.start, zone) if local else frame.start),
-        "end": format_datetime(wall_clock(frame.end, zone) if local else frame.end),
-        "startUtc": format_datetime(frame.start),
-        "endUtc": format_datetime(frame.end),
+        "start": format_datetime(wall_clock(frame.start, zone)) if local else format_ticks(
+            frame.start),
+        "end": format_datetime(wall_clock(frame.end, zone)) if local else format_ticks(frame.end),
+        "startUtc": format_ticks(frame.start),
+        "endUtc": format_ticks(frame.end),
         "businessUnitIds": [unit],
         "totalAvailability": round(total, 4),
         "openAvailability": round(open_, 4),
@@ -93,13 +93,14 @@ def _capacity(call: Call) -> dict[str, Any]:
     body: CapacityRequestArgs = call.body
     units, job_type = _checked(call, body)
     zone = ZoneInfo(get_tenant(call.world, call.tenant_id).time_zone)
-    schedule = Schedule(call, call.config, job_type)
+    wanted = Span.of(body.startsOnOrAfter, body.endsOnOrBefore)
+    schedule = Schedule(call, call.config, job_type, wanted)
     first = body.startsOnOrAfter.astimezone(zone).date() - timedelta(days=1)
     last = body.endsOnOrBefore.astimezone(zone).date()
     rows = []
     for unit in units:
         for frame in frames(call, call.config, zone, unit, first, last):
-            if frame.start >= body.startsOnOrAfter and frame.end <= body.endsOnOrBefore:
+            if frame.start >= wanted.start and frame.end <= wanted.end:
                 rows.append((frame.start, unit, _row(call, schedule, zone, unit, frame,
                                                       body.skillBasedAvailability)))  # fmt: skip
     rows.sort(key=lambda r: (r[0], r[1]))

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
@@ -36,7 +36,7 @@ from zoneinfo import ZoneInfo
 
 from mockst.api.operation import TenantContext
 from mockst.config import Config
-from mockst.encoding import parse_datetime
+from mockst.encoding import TICKS_PER_SECOND, instant, parse_ticks, ticks_of
 from mockst.jpm.job_records import assigned
 from mockst.store.table import Row
 
@@ -44,14 +44,22 @@ WEEKDAY_HOURS = ("weekdays",) * 5 + ("saturday", "sunday")
 LIVE = ("Scheduled", "Dispatched", "Working", "Hold")  # appointments that take up time
 
 
+HOUR = 3600 * TICKS_PER_SECOND
+
+
 @dataclass(frozen=True)
 class Span:
-    start: datetime
-    end: datetime
+    """An interval in 100-ns ticks (integers: the arithmetic runs once per technician and frame)."""
 
-    def overlap_hours(self, start: datetime, end: datetime) -> float:
-        seconds = (min(self.end, end) - max(self.start, start)).total_seconds()
-        return max(seconds, 0.0) / 3600
+    start: int
+    end: int
+
+    @classmethod
+    def of(cls, start: datetime, end: datetime) -> Span:
+        return cls(ticks_of(start), ticks_of(end))
+
+    def overlap_hours(self, start: int, end: int) -> float:
+        return max(min(self.end, end) - max(self.start, start), 0) / HOUR
 
 
 def timespan_seconds(text: str | None) -> int:
@@ -66,10 +74,10 @@ def timespan_seconds(text: str | None) -> int:
     return int((days * 24 + hours) * 3600 + minutes * 60 + seconds)
 
 
-Spans = dict[Any, list[tuple[datetime, datetime, Any]]]
+Spans = dict[Any, list[tuple[int, int, Any]]]
 
 
-def _spans(items: Iterable[tuple[Any, datetime, datetime, Any]]) -> Spans:
+def _spans(items: Iterable[tuple[Any, int, int, Any]]) -> Spans:
     """``(key, start, end, payload)`` by key, each list sorted by start."""
     found: Spans = defaultdict(list)
     for key, start, end, payload in items:
@@ -79,8 +87,8 @@ def _spans(items: Iterable[tuple[Any, datetime, datetime, Any]]) -> Spans:
     return found
 
 
-def _overlapping(spans: list[tuple[datetime, datetime, Any]], frame: Span,
-                 longest: timedelta) -> Iterable[tuple[datetime, datetime, Any]]:  # fmt: skip
+def _overlapping(spans: list[tuple[int, int, Any]], frame: Span,
+                 longest: int) -> Iterable[tuple[int, int, Any]]:  # fmt: skip
     """The spans that meet the frame: found by bisection, none longer than ``longest``."""
     index = bisect_left(spans, frame.start - longest, key=lambda s: s[0])
     for span in spans[index:]:
@@ -90,67 +98,86 @@ def _overlapping(spans: list[tuple[datetime, datetime, Any]], frame: Span,
             yield span
 
 
-def _times(row: Row) -> tuple[datetime, datetime]:
-    return parse_datetime(row.get("start")), parse_datetime(row.get("end"))
+def _times(data: dict[str, Any]) -> tuple[int, int]:
+    return parse_ticks(data["start"]), parse_ticks(data["end"])
+
+
+def _live_data(ctx: TenantContext, table: str) -> Iterator[dict[str, Any]]:
+    return (row.data for row in ctx.table(table).rows() if row.active)
+
+
+def _near(items: Iterable[tuple[Any, int, int, Any]],
+          near: Span) -> Iterator[tuple[Any, int, int, Any]]:  # fmt: skip
+    return (item for item in items if near.overlap_hours(item[1], item[2]) > 0)
 
 
 class Schedule:
     """The tenant's state capacity reads, gathered once per request."""
 
-    def __init__(self, ctx: TenantContext, config: Config, job_type: Row | None) -> None:
+    def __init__(self, ctx: TenantContext, config: Config, job_type: Row | None,
+                 window: Span) -> None:  # fmt: skip
         self.config = config
         self.job_type = job_type
-        technicians = [t for t in ctx.table("technicians").rows() if t.active]
-        self.technicians = sorted(technicians, key=lambda t: t.id)
+        self.longest = 48 * HOUR  # no shift or visit is searched for further back
+        near = Span(window.start - self.longest, window.end + self.longest)
+        # Each row is unpacked once (``data``): a row unpacks all its fields on every ``get``.
+        self.crews: dict[Any, list[tuple[int, str]]] = defaultdict(list)
+        for tech in sorted(ctx.table("technicians").rows(), key=lambda t: t.id):
+            if tech.active:
+                data = tech.data
+                self.crews[data.get("businessUnitId")].append((int(tech.id),
+                                                               data.get("name") or ""))
         self.skills: dict[int, set[str]] = defaultdict(set)
         for skill in ctx.table("technician_skills").rows():
             if skill.active:
-                self.skills[skill.get("technicianId")].add(str(skill.get("name")).lower())
-        self.shifts = _spans((s.get("technicianId"), *_times(s), s.get("shiftType"))
-                             for s in ctx.table("technician_shifts").rows() if s.active)
-        self.away = _spans(self._away(ctx))
+                data = skill.data
+                self.skills[data.get("technicianId")].add(str(data.get("name")).lower())
+        shifts = ((d["technicianId"], *_times(d), d["shiftType"])
+                  for d in _live_data(ctx, "technician_shifts"))
+        self.shifts = _spans(_near(shifts, near))
+        self.away = _spans(_near(self._away(ctx), near))
         jobs = ctx.table("jobs")
         visits = []
-        for visit in ctx.table("appointments").rows():
-            job = jobs.get(visit.get("jobId")) if visit.get("status") in LIVE else None
+        for data in _live_data(ctx, "appointments"):
+            if data.get("status") not in LIVE:
+                continue
+            start, end = _times(data)
+            job = jobs.get(data.get("jobId")) if near.overlap_hours(start, end) > 0 else None
             if job is not None:
-                techs = [a["technicianId"] for a in assigned(visit)]
-                visits.append((job.get("businessUnitId"), *_times(visit), techs))
+                techs = [a["technicianId"] for a in assigned(data)]
+                visits.append((job.get("businessUnitId"), start, end, techs))
         self.visits = _spans(visits)
         self.assigned = _spans((tech, start, end, None) for _, start, end, techs in visits
                                for tech in techs)  # fmt: skip
-        self.longest = timedelta(days=2)  # no shift or visit is searched for further back
+        self.needed: set[str] | None = None  # the job type's skills (None: no job type asked)
+        if job_type is not None:
+            self.needed = {str(s).lower() for s in job_type.get("skills") or []}
 
     @staticmethod
-    def _away(ctx: TenantContext) -> Iterable[tuple[Any, datetime, datetime, None]]:
+    def _away(ctx: TenantContext) -> Iterable[tuple[Any, int, int, None]]:
         """Non-job appointments that take a technician out of capacity (PTO, training)."""
-        for event in ctx.table("non_job_appointments").rows():
-            if event.active and event.get("removeTechnicianFromCapacityPlanning"):
-                start = parse_datetime(event.get("start"))
-                length = timedelta(seconds=timespan_seconds(event.get("duration")))
+        for event in _live_data(ctx, "non_job_appointments"):
+            if event.get("removeTechnicianFromCapacityPlanning"):
+                start = parse_ticks(event["start"])
+                length = timespan_seconds(event.get("duration")) * TICKS_PER_SECOND
                 yield event.get("technicianId"), start, start + length, None
 
-    def required_skills(self) -> set[str] | None:
-        if self.job_type is None:
-            return None
-        return {str(s).lower() for s in self.job_type.get("skills") or []}
-
-    def technician(self, tech: Row, frame: Span, skill_based: bool) -> tuple[dict[str, Any], float]:
+    def technician(self, ident: int, name: str, frame: Span,
+                   skill_based: bool) -> tuple[dict[str, Any], float]:  # fmt: skip
         """The technician's row in a frame, and the shift hours they add to it."""
-        ident = int(tech.id)
         shifts = list(_overlapping(self.shifts.get(ident, []), frame, self.longest))
         worked = sum(frame.overlap_hours(s, e) for s, e, kind in shifts if kind == "Normal")
         off = any(kind == "TimeOff" for _, _, kind in shifts) or any(
             True for _ in _overlapping(self.away.get(ident, []), frame, self.longest))
         busy = sum(frame.overlap_hours(s, e) for s, e, _ in
                    _overlapping(self.assigned.get(ident, []), frame, self.longest))  # fmt: skip
-        needed = self.required_skills()
+        needed = self.needed
         skilled = None if needed is None else needed <= self.skills.get(ident, set())
         on_shift = worked > 0 and not off
         available = on_shift and busy < worked  # some of the frame left after their own visits
         # capacity is the hours on shift (booked work is taken off per unit, not here twice)
         counts = on_shift and not (skill_based and skilled is False)
-        shown = {"id": ident, "name": tech.get("name") or "",
+        shown = {"id": ident, "name": name,
                  "status": "Available" if available else "Unavailable",
                  "hasRequiredSkills": skilled}  # fmt: skip
         return shown, worked if counts else 0.0
@@ -184,10 +211,10 @@ def frames(ctx: TenantContext, config: Config, zone: ZoneInfo, unit: int, first:
             local = midnight.replace(tzinfo=None) + timedelta(seconds=offset)
             start = local.replace(tzinfo=zone).astimezone(UTC)
             end = (local + timedelta(seconds=length)).replace(tzinfo=zone).astimezone(UTC)
-            yield Span(start, end)
+            yield Span.of(start, end)
         day += timedelta(days=1)
 
 
-def wall_clock(instant: datetime, zone: ZoneInfo) -> datetime:
-    """The local wall-clock time of ``instant``, labelled UTC (the quirk clients report)."""
-    return instant.astimezone(zone).replace(tzinfo=UTC)
+def wall_clock(ticks: int, zone: ZoneInfo) -> datetime:
+    """The local wall-clock time of an instant, labelled UTC (the quirk clients report)."""
+    return instant(ticks).astimezone(zone).replace(tzinfo=UTC)

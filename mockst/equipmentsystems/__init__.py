@@ -1,7 +1,7 @@
 """Equipment Systems, declared from ``equipment-systems-v2.json``.
 
-Its operations are planned (routed, guarded, documented; a placeholder answers) until
-each is simulated: ``docs/adding-a-family.md``."""
+Installed equipment at CRM locations (the customer follows from the location), its types,
+custom fields and attachments, and its feed. Tags come from Settings tag types."""
 
 from mockst.api.family import Family
 
@@ -16,6 +16,6 @@ FAMILY = Family(
         "tn.eqs.installedequipment:r",
         "tn.eqs.installedequipment:w",
     ),
-    # uses=(...): the families whose data this one reads or changes (DESIGN.md);
-    # seed="mockst.<family>.seed:populate": its part of the demo world.
+    uses=("crm", "settings", "pricebook"),
+    seed="mockst.equipmentsystems.seed:populate",
 )

@@ -30,6 +30,6 @@ FAMILY = Family(
         "tn.jpm.projecttypes:r",
         "tn.jpm.segments:r",
     ),
-    uses=("crm", "settings", "marketing"),
+    uses=("crm", "settings", "marketing", "equipmentsystems"),
     seed="mockst.jpm.seed:populate",
 )

@@ -1,7 +1,9 @@
 """Pricebook, declared from ``pricebook-v2.json``.
 
-Its operations are planned (routed, guarded, documented; a placeholder answers) until
-each is simulated: ``docs/adding-a-family.md``."""
+What a company sells and for how much: services, materials, equipment and discounts/fees as SKUs
+in one catalogue, a category tree they point into, materials markup tiers, rate sheets, cost
+types, images and feeds. It reads business units (Settings) and shares CRM's external-data
+rules."""
 
 from mockst.api.family import Family
 
@@ -27,6 +29,6 @@ FAMILY = Family(
         "tn.pb.services:r",
         "tn.pb.services:w",
     ),
-    # uses=(...): the families whose data this one reads or changes (DESIGN.md);
-    # seed="mockst.<family>.seed:populate": its part of the demo world.
+    uses=("crm", "settings"),
+    seed="mockst.pricebook.seed:populate",
 )

@@ -1,14 +1,9 @@
-"""Equipment: declared from the official document; not simulated yet.
-
-Each operation answers a placeholder (``Resource.planned``) until its handler is written;
-``docs/adding-a-family.md`` says how to move one from planned to served.
-"""
+"""Equipment: the large items a company sells and installs (a furnace, a water heater), with
+manufacturer and service-provider warranties, the materials an install uses and what to
+recommend with it. Shared SKU rules: ``skus.py``, ``sku_operations.py``."""
 
 from __future__ import annotations
 
-from mockst.api.listing import ACTIVE, PAGE_PARAMS
-from mockst.api.operation import Empty, One, Page
-from mockst.api.params import Param, path
 from mockst.api.resource import Resource
 from mockst.pricebook import FAMILY
 from mockst.pricebook.models.equipment import (
@@ -16,6 +11,8 @@ from mockst.pricebook.models.equipment import (
     EquipmentResponse,
     EquipmentUpdateRequest,
 )
+from mockst.pricebook.sku_operations import GUID, SKU_QUERY, sku_operations
+from mockst.pricebook.skus import Kind
 
 EQUIPMENT = Resource(
     family=FAMILY,
@@ -25,59 +22,15 @@ EQUIPMENT = Resource(
     tag="Equipment",
     noun="Equipment",
 )
+EQUIPMENT_KIND = Kind(EQUIPMENT, EquipmentResponse, None)
 
-OPERATIONS = [
-    EQUIPMENT.planned(
-        "Equipment_GetList",
-        "GET",
-        query=(
-            *PAGE_PARAMS,
-            Param("sort", "string"),
-            Param("ids", "string"),
-            Param("createdBefore", "datetime"),
-            Param("createdOnOrAfter", "datetime"),
-            Param("modifiedBefore", "datetime"),
-            Param("modifiedOnOrAfter", "datetime"),
-            ACTIVE,
-            Param("externalDataApplicationGuid", "guid"),
-            Param("externalDataKey", "string"),
-            Param("externalDataValues", "string"),
-            Param("searchText", "string", min_length=2, max_length=200),
-        ),
-        response=Page(EquipmentResponse),
-    ),
-    EQUIPMENT.planned(
-        "Equipment_Create",
-        "POST",
-        body=EquipmentCreateRequest,
-        response=One(EquipmentResponse),
-        status=201,
-    ),
-    EQUIPMENT.planned(
-        "Equipment_Get",
-        "GET",
-        suffix="/{id}",
-        path_params=(path("id"),),
-        query=(Param("externalDataApplicationGuid", "guid"),),
-        response=One(EquipmentResponse),
-        errors=(400, 404),
-    ),
-    EQUIPMENT.planned(
-        "Equipment_Update",
-        "PATCH",
-        suffix="/{id}",
-        path_params=(path("id"),),
-        body=EquipmentUpdateRequest,
-        response=One(EquipmentResponse),
-        errors=(400, 404),
-    ),
-    EQUIPMENT.planned(
-        "Equipment_Delete",
-        "DELETE",
-        suffix="/{id}",
-        path_params=(path("id"),),
-        response=Empty(),
-        status=204,
-        errors=(400, 404),
-    ),
-]
+OPERATIONS = sku_operations(
+    EQUIPMENT_KIND,
+    "Equipment",
+    list_model=EquipmentResponse,
+    one_model=EquipmentResponse,
+    create_body=EquipmentCreateRequest,
+    update_body=EquipmentUpdateRequest,
+    list_query=SKU_QUERY,
+    get_query=(GUID,),
+)

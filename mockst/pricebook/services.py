@@ -1,14 +1,13 @@
-"""Services: declared from the official document; not simulated yet.
+"""Services: the work a company sells (a drain cleaning, a furnace tune-up), priced by the job.
 
-Each operation answers a placeholder (``Resource.planned``) until its handler is written;
-``docs/adding-a-family.md`` says how to move one from planned to served.
+Rules shared with the other SKU kinds are in ``skus.py`` and ``sku_operations.py``; a service's
+own: its categories are Services categories and show as ``{id, name, active}``, its ``cost`` is
+its materials' and equipment's, and ``calculatePrices`` fills ``calculatedPrice``.
 """
 
 from __future__ import annotations
 
-from mockst.api.listing import ACTIVE, PAGE_PARAMS
-from mockst.api.operation import Empty, One, Page
-from mockst.api.params import Param, path
+from mockst.api.params import Param
 from mockst.api.resource import Resource
 from mockst.pricebook import FAMILY
 from mockst.pricebook.models.services import (
@@ -17,6 +16,8 @@ from mockst.pricebook.models.services import (
     ServiceResponse,
     ServiceUpdateRequest,
 )
+from mockst.pricebook.sku_operations import GUID, SKU_QUERY, sku_operations
+from mockst.pricebook.skus import Kind
 
 SERVICES = Resource(
     family=FAMILY,
@@ -26,60 +27,17 @@ SERVICES = Resource(
     tag="Services",
     noun="Service",
 )
+SERVICE = Kind(SERVICES, ServiceGetResponse, "Services")
+CALCULATE = Param("calculatePrices", "bool")
 
-OPERATIONS = [
-    SERVICES.planned(
-        "Services_GetList",
-        "GET",
-        query=(
-            Param("calculatePrices", "bool"),
-            *PAGE_PARAMS,
-            Param("sort", "string"),
-            Param("ids", "string"),
-            Param("createdBefore", "datetime"),
-            Param("createdOnOrAfter", "datetime"),
-            Param("modifiedBefore", "datetime"),
-            Param("modifiedOnOrAfter", "datetime"),
-            ACTIVE,
-            Param("externalDataApplicationGuid", "guid"),
-            Param("externalDataKey", "string"),
-            Param("externalDataValues", "string"),
-            Param("searchText", "string", min_length=2, max_length=200),
-        ),
-        response=Page(ServiceGetResponse),
-    ),
-    SERVICES.planned(
-        "Services_Create",
-        "POST",
-        body=ServiceCreateRequest,
-        response=One(ServiceResponse),
-        status=201,
-    ),
-    SERVICES.planned(
-        "Services_Get",
-        "GET",
-        suffix="/{id}",
-        path_params=(path("id"),),
-        query=(Param("calculatePrices", "bool"), Param("externalDataApplicationGuid", "guid"),),
-        response=One(ServiceGetResponse),
-        errors=(400, 404),
-    ),
-    SERVICES.planned(
-        "Services_Update",
-        "PATCH",
-        suffix="/{id}",
-        path_params=(path("id"),),
-        body=ServiceUpdateRequest,
-        response=One(ServiceResponse),
-        errors=(400, 404),
-    ),
-    SERVICES.planned(
-        "Services_Delete",
-        "DELETE",
-        suffix="/{id}",
-        path_params=(path("id"),),
-        response=Empty(),
-        status=204,
-        errors=(400, 404),
-    ),
-]
+OPERATIONS = sku_operations(
+    SERVICE,
+    "Services",
+    list_model=ServiceGetResponse,
+    one_model=ServiceResponse,
+    create_body=ServiceCreateRequest,
+    update_body=ServiceUpdateRequest,
+    list_query=(CALCULATE, *SKU_QUERY),
+    get_query=(CALCULATE, GUID),
+    calculate=True,
+)

@@ -49,6 +49,7 @@ class Builder:
     ) -> None:
         self.world = world
         self.tenant = world.tenant_data(tenant_id)
+        self.seed = seed  # families that draw their own numbers derive a source from it
         self.rng = random.Random(seed)
         self.now = now
         self.config = config

@@ -77,6 +77,26 @@ CASES: list[tuple[Callable[[ServiceTitanClient], Any], str, str, str, Any]] = [
     (lambda c: c.tag_types.create(BODY), "POST", "settings", "tag-types", BODY),
     (lambda c: c.tag_types.update(1, BODY), "PATCH", "settings", "tag-types/1", BODY),
     (lambda c: c.tag_types.list(), "GET", "settings", "tag-types", None),
+    (lambda c: c.services.create(BODY), "POST", "pricebook", "services", BODY),
+    (lambda c: c.services.get(3, calculatePrices=True), "GET", "pricebook", "services/3", None),
+    (lambda c: c.materials.update(3, BODY), "PATCH", "pricebook", "materials/3", BODY),
+    (lambda c: c.materials.cost_types(), "GET", "pricebook", "materials/costtypes", None),
+    (lambda c: c.pricebook_equipment.delete(3), "DELETE", "pricebook", "equipment/3", None),
+    (lambda c: c.discounts_and_fees.list(), "GET", "pricebook", "discounts-and-fees", None),
+    (lambda c: c.categories.get(2), "GET", "pricebook", "categories/2", None),
+    (lambda c: c.pricebook.bulk_create(BODY), "POST", "pricebook", "pricebook", BODY),
+    (lambda c: c.pricebook.bulk_update(BODY), "PATCH", "pricebook", "pricebook", BODY),
+    (lambda c: c.pricebook.update_markup(4, BODY), "PUT", "pricebook", "materialsmarkup/4", BODY),
+    (lambda c: c.pricebook.update_rate_sheet(5, []), "PATCH", "pricebook",
+     "clientspecificpricing/5", {"exceptions": []}),
+    (lambda c: c.installed_equipment.create(BODY), "POST", "equipmentsystems",
+     "installed-equipment", BODY),
+    (lambda c: c.installed_equipment.update(6, BODY), "PATCH", "equipmentsystems",
+     "installed-equipment/6", BODY),
+    (lambda c: c.installed_equipment.list(locationIds="1"), "GET", "equipmentsystems",
+     "installed-equipment", None),
+    (lambda c: c.equipment_types.create("Furnace"), "POST", "equipmentsystems",
+     "equipment-types", {"name": "Furnace"}),
 ]
 # fmt: on
 
@@ -104,6 +124,9 @@ EXPORTS = [
     (lambda c: c.technicians.export(), "settings", "export/technicians"),
     (lambda c: c.business_units.export(), "settings", "export/business-units"),
     (lambda c: c.tag_types.export(), "settings", "export/tag-types"),
+    (lambda c: c.services.export(), "pricebook", "export/services"),
+    (lambda c: c.categories.export(), "pricebook", "export/categories"),
+    (lambda c: c.installed_equipment.export(), "equipmentsystems", "export/installed-equipment"),
 ]
 
 

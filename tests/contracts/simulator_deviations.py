@@ -242,8 +242,9 @@ DEVIATIONS: tuple[Deviation, ...] = (
         id="sort-names-a-field",
         kind="business-rule",
         check="ST202",
-        errors=((r"sort", r"Sorting by '.*' is not supported\..*"),),
-        why="sort is '+Field' or '-Field' of the documented fields (Id, ModifiedOn, CreatedOn).",
+        errors=((r"sort|sortBy", r"Sorting by '.*' is not supported\..*"),),
+        why="sort is '+Field' or '-Field' of the documented fields (Id, ModifiedOn, CreatedOn); "
+        "sortBy (installed-equipment custom-field types) names one of them.",
         example="GET /crm/v2/tenant/T/customers?sort=x -> 400 sort",
     ),
     Deviation(
@@ -279,6 +280,131 @@ DEVIATIONS: tuple[Deviation, ...] = (
         "-> 400",
     ),
     Deviation(
+        id="campaign-cost-month-in-range",
+        kind="document-gap",
+        check="ST202",
+        operations=frozenset({"CampaignCosts_Create", "CampaignCosts_Update"}),
+        errors=(
+            (r"year", r"The year must be between 1 and 9999\."),
+            (r"month", r"The month must be between 1 and 12\."),
+            (r"dailyCost", r"The dailyCost must be 0 or greater\."),
+        ),
+        why="A campaign cost is a month of a calendar year at a daily cost of 0 or more; the "
+        "document declares plain int32 and decimal fields without bounds.",
+        example='POST /marketing/v2/tenant/T/costs {"campaignId": 1, "year": 2026, "month": 13, '
+        '"dailyCost": 5} -> 400 month',
+    ),
+    Deviation(
+        id="one-cost-per-campaign-month",
+        kind="business-rule",
+        check="ST202",
+        operations=frozenset({"CampaignCosts_Create"}),
+        errors=((r"month", r"Campaign \d+ already has a cost for \d+-\d+\."),),
+        why="A campaign has one daily cost per month; a second create for the same month is "
+        "refused (the document declares only 400) and the first is PATCHed instead.",
+        example="POST /marketing/v2/tenant/T/costs twice for one campaign and month -> 400 month",
+    ),
+    Deviation(
+        id="budget-code-needs-an-item",
+        kind="document-gap",
+        check="ST202",
+        operations=frozenset(
+            {"BudgetCodes_CreateBudgetCode", "BudgetCodes_CreateBudgetCodePartial"}
+        ),
+        errors=((r"segmentItemIds|segments", r"At least one segment item is required\."),),
+        why="A budget code is made of segment items, so it needs at least one; the document "
+        "has no minItems: 1 (and a partial code may leave every segment open).",
+        example='POST /jpm/v2/tenant/T/work-breakdown-structure/budget-codes '
+        '{"segmentItemIds": []} -> 400 segmentItemIds',
+    ),
+    Deviation(
+        id="linked-id-in-a-guid-parameter",
+        kind="business-rule",
+        check="ST202",
+        errors=((r"externalDataApplicationGuid",
+                 r"The value '\d+' is not valid for externalDataApplicationGuid\."),),
+        why="The stateful phase's inferred links put a created row's integer id into "
+        "externalDataApplicationGuid (a GUID), where no link of the document points; a link's "
+        "value skips the parameter's format, and the binder refuses a number there, as ASP.NET "
+        "binds a Guid.",
+        example="GET /pricebook/v2/tenant/T/services/7?externalDataApplicationGuid=7 -> 400",
+    ),
+    Deviation(
+        id="price-book-links-exist",
+        kind="business-rule",
+        check="ST202",
+        errors=(
+            (
+                r"(.*\.)?(categories|serviceMaterials|serviceEquipment|equipmentMaterials"
+                r"|recommendations|upgrades|variationMaterials|variationEquipment)\[\d+\]"
+                r"|(.*\.)?(parentId|costTypeId|id)",
+                r".* (does not exist|is not a \w+|is a \w+ category|has active sub-categories)\."
+                r"|No item of this batch has the customId '.*'\.|A link needs a skuId or a "
+                r"customId\.|A category cannot sit under itself\.",
+            ),
+            (r"(.*\.)?customId", r"The customId '.*' is repeated in the batch\."),
+            (r"categoryType", r"A category with sub-categories keeps its type\."),
+        ),
+        why="Price-book items point at categories of their kind and at SKUs of the right kind "
+        "(by id, or by customId within one bulk create); a category's parent shares its type "
+        "and never lies under it; a category with active sub-categories is not deleted. "
+        "Catalogue U2, U12, U16.",
+        example='POST /pricebook/v2/tenant/T/services {"code": "x", "description": "", '
+        '"categories": [1]} -> 400 categories[0]',
+    ),
+    Deviation(
+        id="markup-tier-bounds",
+        kind="document-gap",
+        check="ST202",
+        operations=frozenset({"MaterialsMarkup_Create", "MaterialsMarkup_Update"}),
+        errors=(
+            (r"from|to|percent", r"\w+ must be between 0 and \d+\.|from must not be greater "
+             r"than to\."),
+        ),
+        why="A markup tier runs from 0 to 2^31-1 with a percent of 0 to 100 and from <= to "
+        "(catalogue U17); the declared request model carries no bounds.",
+        example='POST /pricebook/v2/tenant/T/materialsmarkup {"id": 0, "from": 9, "to": 1, '
+        '"percent": 5} -> 400 from',
+    ),
+    Deviation(
+        id="upload-holds-a-file",
+        kind="document-gap",
+        check="ST202",
+        operations=frozenset({"Images_Post", "InstalledEquipment_PostAttachment"}),
+        errors=((r"file", r"A non-empty file is required\.|The file must be a string .*"),),
+        why="An upload stores a file; the declared body makes its binary file optional.",
+        example="POST /pricebook/v2/tenant/T/images {} -> 400 file",
+    ),
+    Deviation(
+        id="fetch-by-path-needs-a-path",
+        kind="document-gap",
+        check="ST202",
+        operations=frozenset({"Images_Get", "InstalledEquipment_Get2"}),
+        errors=((r"path", r"The path field is required\.|An image path starts with 'Images/'\."),),
+        why="A stored file is fetched by the path its upload answered (image paths start with "
+        "Images/, as the official description says); the parameter is declared optional.",
+        example="GET /pricebook/v2/tenant/T/images?path=x -> 400 path",
+    ),
+    Deviation(
+        id="date-fields-hold-dates",
+        kind="business-rule",
+        check="ST202",
+        errors=((r"manufacturedOn|actualReplacementDate", r"The value '.*' is not a date .*"),),
+        why="Date-only fields are declared as strings with format date, which schemathesis does "
+        "not enforce on bodies; the API binds them as dates.",
+        example='POST /equipmentsystems/v2/tenant/T/installed-equipment {"locationId": 1, '
+        '"manufacturedOn": "x"} -> 400',
+    ),
+    Deviation(
+        id="custom-field-values-suit-their-type",
+        kind="business-rule",
+        check="ST202",
+        errors=((r"customFields\[\d+\]\.value", r"'.*' is not (an option of .*|a number)\."),),
+        why="A Dropdown custom field takes one of its options, a Numeric one a number.",
+        example='PATCH /equipmentsystems/v2/tenant/T/installed-equipment/1 {"customFields": '
+        '[{"typeId": 2, "value": "x"}]} -> 400',
+    ),
+    Deviation(
         id="referenced-rows-exist",
         kind="business-rule",
         check="ST202",
@@ -300,6 +426,47 @@ DEVIATIONS: tuple[Deviation, ...] = (
         "the answer grows with the window (the scheduling facts §15 U5).",
         example='POST /dispatch/v2/tenant/T/capacity {"startsOnOrAfter": t, "endsOnOrBefore": t, '
         '...} -> 400',
+    ),
+    Deviation(
+        id="timespan-is-not-iso-duration",
+        kind="business-rule",
+        check="ST108",
+        message=r'.*"(\d+\.)?\d\d:\d\d:\d\d" is not a "duration".*',
+        why="The documents type TimeSpans (a call's duration) as format: duration, which JSON "
+        "Schema reads as ISO 8601 (PT4M30S); ServiceTitan's .NET serializer writes a TimeSpan "
+        "as hh:mm:ss, and the only literal in the documents is \"09:00\" (§1, §15 U19).",
+        example='GET /telecom/v3/tenant/T/calls -> leadCall.duration "00:04:30"',
+    ),
+    Deviation(
+        id="v2-call-links-may-be-null",
+        kind="document-gap",
+        check="ST108",
+        operations=frozenset({"Calls_GetCalls", "Calls_GetDetails", "Calls_Update"}),
+        message=r'null is not of type "(string|object)"\n.*',
+        why="The deprecated v2 call schemas mark every link required and not nullable (the job's "
+        "number and business unit, the call's reason, agent, customer, campaign, recording URL), "
+        "but a call that booked no job or has no agent has none; the simulator answers null, as "
+        "the v3 schemas allow, rather than invent one. Declaring them nullable removes the entry.",
+        example="GET /telecom/v2/tenant/T/calls -> data[0].businessUnit null for an unbooked call",
+    ),
+    Deviation(
+        id="call-rules",
+        kind="business-rule",
+        check="ST202",
+        operations=frozenset({"Calls_Update", "Calls_GetCalls"}),
+        errors=(
+            (r"reason\.name", r"No call reason is named '.*'\."),
+            (r"callId", r"The callId -?\d+ is not the call in the path\."),
+            (r"(customer|location)\.id", r"(Customer|Location) -?\d+ does not exist\."),
+            (r"location\.id", r"Location -?\d+ is not a location of customer -?\d+\."),
+            (r"orderBy", r"The orderBy must be Id, createdOn or modifiedOn\."),
+            (r"orderByDirection", r"The orderByDirection must be asc or desc\."),
+        ),
+        why="Telecom's rules (servicetitan-scheduling.md §4.4, §11): a call is classified with a "
+        "reason the tenant has (by name), the customer and location it names, the location "
+        "the customer's; the v2 list sorts by the orderBy and orderByDirection values its "
+        "document lists, declared as free strings.",
+        example='GET /telecom/v2/tenant/T/calls?orderBy=duration -> 400 orderBy',
     ),
     Deviation(
         id="job-booking-rules",

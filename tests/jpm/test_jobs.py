@@ -216,3 +216,44 @@ def test_list_by_technician_appointment_dates_and_sort(api: TenantApi, refs: Ref
     assert [j["priority"] for j in ranked] == sorted((j["priority"] for j in ranked),
                                                      reverse=True)  # fmt: skip
     assert api.call("Jobs_GetList", params={"sort": "Nope"}).status_code == 400
+
+
+def test_a_job_joins_a_project_at_its_own_location(api: TenantApi, refs: Refs) -> None:
+    here = api.call("Projects_Create", json={"locationId": refs.location}).json()
+    there = api.call("Projects_Create", json={"locationId": refs.stranger_location}).json()
+    refused = api.call("Jobs_Create", json=refs.job(projectId=there["id"]))
+    assert refused.status_code == 400 and set(refused.json()["errors"]) == {"projectId"}
+    recent = {"includeRecentChanges": "true"}
+    mark = api.call("Export_Projects", params=recent).json()["continueFrom"]
+    job = _book(api, refs, projectId=here["id"])
+    assert api.call("Projects_Get", id=here["id"]).json()["jobIds"] == [job["id"]]
+    feed = api.call("Export_Projects", params={"from": mark, **recent}).json()["data"]
+    assert [(p["id"], p["jobIds"]) for p in feed] == [(here["id"], [job["id"]])]
+
+
+def test_equipment_at_the_job_location_is_attached_and_detached(api: TenantApi,
+                                                               refs: Refs) -> None:  # fmt: skip
+    def piece(location: int, name: str) -> int:
+        made = api.call("InstalledEquipment_Create", json={"locationId": location, "name": name})
+        assert made.status_code in (200, 201), made.text
+        return int(made.json()["id"])
+
+    furnace, heater = piece(refs.location, "Test Furnace"), piece(refs.location, "Test Heater")
+    elsewhere = piece(refs.stranger_location, "Test Boiler")
+    job = _book(api, refs)
+    refused = api.call("JobEquipment_Attach", id=job["id"],
+                       json={"equipmentIds": [furnace, elsewhere, 424242]})
+    assert set(refused.json()["errors"]) == {"equipmentIds[1]", "equipmentIds[2]"}
+    attached = api.call("JobEquipment_Attach", id=job["id"], json={"equipmentIds": [furnace,
+                                                                                   heater]})
+    assert attached.json() == {"equipmentIds": [furnace, heater]}
+    assert api.call("Jobs_Get", id=job["id"]).json()["equipmentIds"] == [furnace, heater]
+    assert api.call("Jobs_GetList", params={"equipmentIds": str(heater)}).json()["data"][0][
+        "id"] == job["id"]
+    assert api.call("JobEquipment_Detach", id=job["id"], equipmentId=elsewhere).status_code == 404
+    assert api.call("JobEquipment_Detach", id=job["id"], equipmentId=furnace).status_code == 200
+    bulk = api.call("JobEquipment_DetachBulk", id=job["id"], json={"equipmentIds": [heater]})
+    assert bulk.status_code == 200, bulk.text
+    assert api.call("JobEquipment_Get", id=job["id"]).json() == {"equipmentIds": []}
+    assert api.call("JobEquipment_DetachBulk", id=job["id"],
+                    json={"equipmentIds": [heater]}).status_code == 400  # fmt: skip

@@ -2,24 +2,43 @@
 
 from .booking_provider_tags import BookingProviderTags
 from .bookings import ProviderBookings, TenantBookings
+from .calls import Calls
 from .customers import Customers
+from .equipment_systems import EquipmentTypes, InstalledEquipment
 from .jobs import Appointments, Campaigns, Jobs, JobTypes
 from .leads import Leads
 from .locations import Locations
+from .pricebook import (
+    Categories,
+    DiscountsAndFees,
+    Materials,
+    Pricebook,
+    PricebookEquipment,
+    Services,
+)
 from .settings import BusinessUnits, Employees, TagTypes, Technicians
 
 __all__ = [
     "Appointments",
     "BookingProviderTags",
     "BusinessUnits",
+    "Calls",
     "Campaigns",
+    "Categories",
     "Customers",
+    "DiscountsAndFees",
     "Employees",
+    "EquipmentTypes",
+    "InstalledEquipment",
     "JobTypes",
     "Jobs",
     "Leads",
     "Locations",
+    "Materials",
+    "Pricebook",
+    "PricebookEquipment",
     "ProviderBookings",
+    "Services",
     "TagTypes",
     "Technicians",
     "TenantBookings",
