@@ -53,8 +53,7 @@ def _replay_reads(
 
 
 def _chromium() -> str:
-    sys.path.insert(0, str(__import__("pathlib").Path(__file__).resolve().parents[1] / "tests"))
-    from inspector.conftest import chromium_executable  # the tests' own search for it
+    from mockst.testing import chromium_executable  # the tests' own search for it
 
     found = chromium_executable()
     if found is None:

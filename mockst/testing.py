@@ -5,6 +5,8 @@ The contract kit's pytest plugin builds on these; the project's own tests use th
 
 from __future__ import annotations
 
+import os
+import shutil
 import socket
 import threading
 import time
@@ -18,6 +20,22 @@ from starlette.applications import Starlette
 
 # The ``onboard`` fixture: quickstart a tenant, return credentials with ready headers.
 Onboard = Callable[..., dict[str, Any]]
+
+
+CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
+
+
+def chromium_executable() -> str | None:
+    """The browser the inspector's tests and benchmark drive: ``MOCKST_CHROMIUM``, else the first
+    Chromium on ``PATH`` (Debian's is /usr/bin/chromium), else None."""
+    given = os.environ.get("MOCKST_CHROMIUM")
+    if given:
+        return given if os.path.exists(given) else None
+    for name in CHROMIUM_NAMES:
+        found = shutil.which(name)
+        if found:
+            return found
+    return None
 
 
 def free_port(host: str = "127.0.0.1") -> int:

@@ -7,10 +7,7 @@ tenant on the module's simulator.
 
 from __future__ import annotations
 
-import os
-import shutil
 from collections.abc import Callable, Iterator
-from pathlib import Path
 from typing import Any
 
 import httpx
@@ -18,26 +15,13 @@ import pytest
 
 from mockst.app import create_app
 from mockst.config import Config
-from mockst.testing import api_headers, serve, take_token
+from mockst.testing import api_headers, chromium_executable, serve, take_token
 
 playwright_api = pytest.importorskip(
     "playwright.sync_api", reason="Playwright for Python is not installed (the test extra has it)"
 )
 
-CANDIDATES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 TIMEOUT_MS = 5000
-
-
-def chromium_executable() -> str | None:
-    """``MOCKST_CHROMIUM``, else the first Chromium on PATH (Debian's is /usr/bin/chromium)."""
-    given = os.environ.get("MOCKST_CHROMIUM")
-    if given:
-        return given if Path(given).exists() else None
-    for name in CANDIDATES:
-        found = shutil.which(name)
-        if found:
-            return found
-    return None
 
 
 @pytest.fixture(scope="module")
