@@ -209,7 +209,8 @@ function clockTime(stamp) {
 
 function showEntry(entry) {
   const row = el("tr", { "data-id": entry.id, class: entry.id === journal.selected ? "selected" : null,
-    onclick: () => openExchange(entry.id) },
+    tabindex: 0, onclick: () => openExchange(entry.id),
+    onkeydown: (event) => { if (event.key === "Enter") openExchange(entry.id); } },
     el("td", { title: entry.time }, clockTime(entry.time)),
     el("td", { class: "call" }, `${entry.method} ${entry.path}${entry.query ? `?${entry.query}` : ""}`),
     el("td", { class: `${statusClass(entry.status)}${entry.refusal ? " refused-row" : ""}` },
