@@ -63,6 +63,9 @@ class Config:
     # (U7). Neither is documented; both are what the product does in its UI.
     job_converts_booking: bool = True
     job_refuses_inactive: bool = True
+    # Dispatch (§15 U22): an arrival window's ``duration`` is how long it lasts (end = start +
+    # duration), as its name says; "end" reads and writes it as the end time its description gives.
+    arrival_window_duration: Literal["duration", "end"] = "duration"
     # Realism under stress (mockst.ratelimit, mockst.journal). Limits run on the wall clock.
     rate_limit: float = 60  # API calls a second per (app key, tenant), §6.5; 0 disables
     # Token requests a minute per client id (burst the same); 0, the default, disables. Real
