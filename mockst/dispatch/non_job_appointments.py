@@ -14,8 +14,8 @@ an empty summary, shown on the technician's schedule, nothing cleared, not all d
 technician stays in capacity planning. DELETE marks the appointment inactive.
 
 The list: ``technicianId``, ``startsOnOrAfter``/``startsOnOrBefore`` (the start),
-``timesheetCodeId``, ``showOnTechnicianSchedule``, ``ids``, the date filters, ``activeOnly`` (true unless asked);
-sort by Id, CreatedOn or ModifiedOn.
+``timesheetCodeId``, ``showOnTechnicianSchedule``, ``ids``, the date filters, ``activeOnly``
+(true unless asked); sort by Id, CreatedOn or ModifiedOn.
 """
 
 from __future__ import annotations
