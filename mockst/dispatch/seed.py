@@ -29,7 +29,7 @@ from mockst.dispatch.team import create_team
 from mockst.dispatch.technician_shifts import create_shifts
 from mockst.dispatch.technician_skills import assign, skill_named
 from mockst.dispatch.zone import create_zone
-from mockst.encoding import parse_datetime
+from mockst.encoding import instant, parse_datetime, ticks_of
 from mockst.jpm.job_types import JOB_TYPES
 from mockst.seed.story import Story
 from mockst.settings.technicians import TECHNICIANS
@@ -135,7 +135,8 @@ def populate(story: Story) -> None:
             return
         # Shifts were planned a month ahead of the first one, each technician's once hired.
         hired = max(parse_datetime(t.get("createdOn")) for t in techs)
-        builder.clock = max(hired, story.now - timedelta(days=35))
+        moment = max(hired, story.now - timedelta(days=35))
+        builder.clock = instant(ticks_of(moment) + 4_321_987)  # ticks, as real stamps have
         today = local(story.now).date()
         ctx = builder.ctx()
         builder.count("technician_shifts", _shifts(ctx, techs, today))

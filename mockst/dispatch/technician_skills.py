@@ -50,7 +50,7 @@ TECHNICIAN_SKILLS = Resource(
     tag="TechnicianSkills",
     noun="Technician skill",
 )
-SKILLS = "skills"  # the tenant's catalogue: {id, name}
+SKILLS = "skills"  # the tenant's catalogue: {id, name, createdOn, modifiedOn}
 SKILL_ID = path("id", "string")
 
 
@@ -60,8 +60,9 @@ def skill_named(ctx: TenantContext, name: str) -> Row:
     for row in ctx.table(SKILLS).rows():
         if row.get("name").lower() == wanted:
             return row
-    ident = ctx.world.new_id()
-    return ctx.table(SKILLS).insert(ident, {"id": ident, "name": name.strip()}, ctx.now)
+    ident, stamp = ctx.world.new_id(), format_datetime(ctx.now)
+    return ctx.table(SKILLS).insert(ident, {"id": ident, "name": name.strip(), "createdOn": stamp,
+                                            "modifiedOn": stamp}, ctx.now)  # fmt: skip
 
 
 def _job_types_requiring(ctx: TenantContext, name: str) -> list[int]:

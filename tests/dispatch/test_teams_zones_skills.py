@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from conftest import Staff
+from typing import TYPE_CHECKING
 
 from mockst.api.operation import TenantContext
 from mockst.store.world import World
 from mockst.testing import TenantApi
+
+if TYPE_CHECKING:
+    from conftest import Staff  # the fixture's type; imported by name only
 
 
 def test_teams(api: TenantApi) -> None:

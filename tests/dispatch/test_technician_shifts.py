@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from conftest import Staff
+from typing import TYPE_CHECKING, Any
 
 from mockst.testing import TenantApi
+
+if TYPE_CHECKING:
+    from conftest import Staff  # the fixture's type; imported by name only
 
 
 def _create(api: TenantApi, staff: Staff, **fields: Any) -> Any:

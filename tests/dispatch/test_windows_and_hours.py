@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pytest
-from conftest import Staff
 from starlette.testclient import TestClient
 
 from mockst.app import create_app
@@ -11,6 +12,9 @@ from mockst.config import Config
 from mockst.dispatch.schedule import timespan_seconds, timespan_text
 from mockst.store.world import World
 from mockst.testing import TenantApi, api_headers, take_token
+
+if TYPE_CHECKING:
+    from conftest import Staff  # the fixture's type; imported by name only
 
 
 def test_timespans() -> None:
