@@ -91,10 +91,13 @@ def shifts_of(ctx: TenantContext, technician_ids: Iterable[int] | None, start: d
 
 
 def non_job_end(row: Row) -> datetime:
-    """When a non-job appointment ends: its start plus its duration."""
-    return parse_datetime(row.get("start")) + timedelta(
-        seconds=timespan_seconds(row.get("duration"))
-    )
+    """When a non-job appointment ends: its start plus its duration (the calendar's last instant
+    for one that would end after it)."""
+    start = parse_datetime(row.get("start"))
+    try:
+        return start + timedelta(seconds=timespan_seconds(row.get("duration")))
+    except OverflowError:
+        return datetime.max.replace(tzinfo=UTC)
 
 
 def non_job_appointments_of(ctx: TenantContext, technician_ids: Iterable[int] | None,

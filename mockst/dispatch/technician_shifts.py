@@ -17,7 +17,7 @@ asked), the date filters; sort by Id, CreatedOn or ModifiedOn.
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from mockst.api.listing import (
@@ -105,6 +105,8 @@ def create_shifts(ctx: TenantContext, body: CreateTechnicianShiftRequest) -> lis
     starts = _starts(problems, body)
     problems.check()
     length = body.end - body.start
+    latest = datetime.max.replace(tzinfo=UTC) - length  # an occurrence ending after 9999 is none
+    starts = [start for start in starts if start <= latest]
     rows = []
     for technician in ids:
         for start in starts:
