@@ -33,6 +33,7 @@ import tempfile
 import time
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -552,6 +553,124 @@ def run_populated(port: int, customers: int) -> None:
     serve_like_mockst(app, port)
 
 
+def run_capacity_world(port: int, technicians: int, appointments: int) -> None:
+    """Child process: the demo story plus ``technicians`` technicians on weekday shifts over the
+    next 14 days, four arrival windows per unit, and ``appointments`` booked jobs (through the
+    job rules), for the capacity figure."""
+    import random
+
+    from mockst.api.operation import Call, TenantContext
+    from mockst.app import create_app
+    from mockst.config import Config
+    from mockst.control.models import Quickstart
+    from mockst.control.quickstart import quickstart
+    from mockst.encoding import format_datetime
+    from mockst.jpm.job_booking import book_job
+    from mockst.jpm.models.jobs import JobCreateRequest
+    from mockst.seed.populate import populate_tenant
+    from mockst.store.world import World
+
+    config = Config(rate_limit=0, token_rate_limit=0)
+    world = World()
+    app = create_app(world, config)
+    creds = quickstart(world, config, Quickstart(), f"http://127.0.0.1:{port}")
+    tenant = creds["tenantId"]
+    populate_tenant(world, tenant, seed=1, customers=300, bookings=0, leads=0)
+    rng = random.Random(1)
+    with world.transaction():
+        now = world.clock.now()
+        ctx = TenantContext(world, world.tenant_data(tenant), now)
+        stamp = format_datetime(now)
+
+        def put(table: str, **data: Any) -> int:
+            ident = world.new_id()
+            record = {"id": ident, "active": True, "createdOn": stamp, "modifiedOn": stamp, **data}
+            ctx.table(table).insert(ident, record, now)
+            return ident
+
+        job_types = [r for r in ctx.table("job_types").rows() if r.active]
+        units = sorted({u for t in job_types for u in t.get("businessUnitIds")})
+        for unit in units:
+            for hour in (8, 10, 12, 14):
+                put("arrival_windows", start=f"{hour:02d}:00:00", duration="02:00:00",
+                    businessUnitIds=[unit])  # fmt: skip
+        midnight = now.replace(hour=8, minute=0, second=0, microsecond=0)  # 00:00 Los Angeles
+        techs = []
+        for index in range(technicians):
+            unit = units[index % len(units)]
+            techs.append((put("technicians", name=f"Tech {index}", businessUnitId=unit), unit))
+            for day in range(15):
+                start = midnight + timedelta(days=day, hours=8)
+                put("technician_shifts", technicianId=techs[-1][0], shiftType="Normal",
+                    title="Day", start=format_datetime(start),
+                    end=format_datetime(start + timedelta(hours=9)))  # fmt: skip
+        locations = list(ctx.table("locations").rows())
+        campaign = next(r for r in ctx.table("campaigns").rows() if r.active)
+        call = Call(world=world, tenant=ctx.tenant, now=now, config=config,
+                    principal=None, path={}, query={}, body=None)  # type: ignore[arg-type]
+        for _ in range(appointments):
+            job_type = rng.choice(job_types)
+            unit = rng.choice(job_type.get("businessUnitIds"))
+            tech = rng.choice([t for t, u in techs if u == unit] or [techs[0][0]])
+            location = rng.choice(locations)
+            start = midnight + timedelta(days=rng.randrange(14), hours=rng.randrange(8, 16))
+            book_job(call, JobCreateRequest.model_validate({
+                "customerId": location.get("customerId"), "locationId": location.id,
+                "businessUnitId": unit, "jobTypeId": job_type.id, "priority": "Normal",
+                "campaignId": campaign.id, "appointments": [{
+                    "start": start, "end": start + timedelta(hours=rng.choice((1, 2, 3))),
+                    "technicianIds": [tech]}]}))  # fmt: skip
+    print(json.dumps({"creds": creds, "start": format_datetime(midnight)}), flush=True)
+    serve_like_mockst(app, port)
+
+
+def capacity(technicians: int, appointments: int, calls: int) -> dict[str, Any]:
+    """Capacity over 14 days for all units, against a customer list in the same server."""
+    from mockst.encoding import parse_datetime
+
+    args = [str(Path(__file__).resolve()), "_capacity", "{port}", str(technicians),
+            str(appointments)]  # fmt: skip
+    with server(args) as (url, process):
+        assert process.stdout is not None
+        info = json.loads(process.stdout.readline())
+        creds = info["creds"]
+        with httpx.Client(base_url=url, timeout=120) as http:
+            token = http.post("/connect/token", data={
+                "grant_type": "client_credentials", "client_id": creds["clientId"],
+                "client_secret": creds["clientSecret"]}).json()["access_token"]  # fmt: skip
+            headers = {"ST-App-Key": creds["appKey"], "Authorization": f"Bearer {token}"}
+            start = parse_datetime(info["start"])
+            body = {"startsOnOrAfter": info["start"],
+                    "endsOnOrBefore": (start + timedelta(days=14)).isoformat(),
+                    "skillBasedAvailability": False}  # fmt: skip
+            tenant = creds["tenantId"]
+            figures = {}
+            for name, method, path, payload in (
+                ("customer list (page of 50)", "GET",
+                 f"/crm/v2/tenant/{tenant}/customers?pageSize=50", None),
+                ("capacity, 14 days, every unit", "POST",
+                 f"/dispatch/v2/tenant/{tenant}/capacity", body),
+            ):  # fmt: skip
+                times = []
+                for index in range(calls + 3):
+                    began = time.perf_counter()
+                    answer = http.request(method, path, headers=headers, json=payload)
+                    answer.raise_for_status()
+                    if index >= 3:  # the first calls load the families and warm caches
+                        times.append((time.perf_counter() - began) * 1000)
+                times.sort()
+                figures[name] = {"p50_ms": statistics.median(times),
+                                 "p99_ms": times[min(len(times) - 1, int(len(times) * 0.99))],
+                                 "bytes": len(answer.content)}  # fmt: skip
+    base = figures["customer list (page of 50)"]
+    for row in figures.values():
+        row["p50_ratio"] = row["p50_ms"] / base["p50_ms"]
+        row["p99_ratio"] = row["p99_ms"] / base["p99_ms"]
+    rows = json.loads(answer.content)["availabilities"]
+    return {"technicians": technicians, "appointments": appointments, "calls": calls,
+            "frames": len(rows), "ops": figures}  # fmt: skip
+
+
 def memory(customers: int) -> dict[str, Any]:
     args = [str(Path(__file__).resolve()), "_populated", "{port}", str(customers)]
     with server(args, cpu=None) as (url, process):
@@ -653,13 +772,16 @@ def main(argv: list[str] | None = None) -> int:
     if argv and argv[0] == "_baseline":
         run_baseline(int(argv[1]), argv[2])
         return 0
+    if argv and argv[0] == "_capacity":
+        run_capacity_world(int(argv[1]), int(argv[2]), int(argv[3]))
+        return 0
     if argv and argv[0] == "_populated":
         run_populated(int(argv[1]), int(argv[2]))
         return 0
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
         "--only",
-        choices=["middleware", "throughput", "startup", "memory", "tenants"],
+        choices=["middleware", "throughput", "startup", "memory", "tenants", "capacity"],
         action="append",
     )
     parser.add_argument("--duration", type=int, default=4, help="seconds per wrk run")
@@ -668,9 +790,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--customers", type=int, default=100_000)
     parser.add_argument("--tenants", type=int, default=20_000, help="for --only tenants")
     parser.add_argument("--sample", type=int, default=500, help="calls per tenant measure")
+    parser.add_argument("--capacity-calls", type=int, default=40, help="for --only capacity")
     parser.add_argument("--json", help="also write the figures to this file")
     args = parser.parse_args(argv)
-    only = set(args.only or ["middleware", "throughput", "startup", "memory", "tenants"])
+    only = set(args.only or ["middleware", "throughput", "startup", "memory", "tenants",
+                             "capacity"])
     figures: dict[str, Any] = {"cpus": os.cpu_count(), "python": sys.version.split()[0]}
     if "middleware" in only:
         figures["middleware_us"] = middleware_overhead()
@@ -687,6 +811,9 @@ def main(argv: list[str] | None = None) -> int:
     if "tenants" in only:
         figures["tenants"] = tenant_scaling(args.tenants, args.sample)
         print(json.dumps({"tenants": figures["tenants"]}, indent=1), flush=True)
+    if "capacity" in only:
+        figures["capacity"] = capacity(50, 2000, args.capacity_calls)
+        print(json.dumps({"capacity": figures["capacity"]}, indent=1), flush=True)
     if args.json:
         Path(args.json).write_text(json.dumps(figures, indent=1))
     return 0

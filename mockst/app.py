@@ -10,11 +10,11 @@ from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, Response
+from starlette.responses import FileResponse, HTMLResponse, Response
 from starlette.routing import Route
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from mockst import openapi
+from mockst import docs_page, openapi
 from mockst.api import registry, routing
 from mockst.auth.token_endpoint import token_endpoint
 from mockst.config import Config
@@ -32,7 +32,7 @@ HOME_PAGE = """<!doctype html>
 <body>
 <h1>mockst: a local ServiceTitan</h1>
 <ul>
-<li><a href="/docs">/docs</a>: every operation, its scope and summary</li>
+<li><a href="/docs">/docs</a>: the API reference, by family; try calls from it</li>
 <li><a href="/openapi.json">/openapi.json</a>: the OpenAPI 3.1 document</li>
 <li><a href="/_mock/health">/_mock/health</a>, <a href="/_mock/clock">/_mock/clock</a>,
 <a href="/_mock/journal">/_mock/journal</a>: the control plane (JSON; see the README)</li>
@@ -46,14 +46,17 @@ DOCS_PAGE = """<!doctype html>
 <html><head><title>mockst API</title><meta charset="utf-8"></head>
 <body>
 <h1>mockst: a local ServiceTitan</h1>
-<p>The machine-readable document is <a href="/openapi.json">/openapi.json</a> (OpenAPI 3.1).</p>
+<p>The machine-readable document is <a href="/openapi.json">/openapi.json</a> (OpenAPI 3.1).
+The interactive reference needs the <code>swagger-ui-py</code> package (a dependency of mockst:
+reinstall mockst to get it).</p>
 {body}
 </body></html>
 """
 
 
 @cache
-def _docs_html() -> str:
+def _table_html() -> str:
+    """The plain list of operations, where Swagger UI's files are not installed."""
     doc = openapi.build_document()
     rows = []
     for path, methods in doc["paths"].items():
@@ -76,8 +79,40 @@ def _docs_html() -> str:
 # Built on first request, not at start: a server that is never asked for its document (most are)
 # is spared building it (a quarter of a second on a 2-core machine).
 @cache
-def _document_json() -> bytes:
-    return dumps_to_keep(openapi.build_document())
+def _document_json(family: str = "") -> bytes:
+    document = openapi.build_document()
+    if family:
+        document = docs_page.family_document(document, family)
+    return dumps_to_keep(document)
+
+
+async def openapi_json(request: Request) -> Response:
+    """The document, or one family's part of it (``?family=crm``: what /docs shows)."""
+    family = request.query_params.get("family", "").strip().lower()
+    try:
+        body = _document_json(family)
+    except ApiError as exc:
+        return exc.response()
+    return Response(body, media_type=JSONResponse.media_type)
+
+
+async def docs(_: Request) -> Response:
+    if docs_page.assets_dir() is None:
+        return HTMLResponse(_table_html())
+    return HTMLResponse(docs_page.PAGE)
+
+
+async def docs_file(request: Request) -> Response:
+    """Swagger UI's files (only those the page loads), the page's script and its style."""
+    name = request.path_params["name"]
+    if name == "init.js":
+        return Response(docs_page.init_js(), media_type="text/javascript")
+    if name == "page.css":
+        return Response(docs_page.CSS, media_type="text/css")
+    folder = docs_page.assets_dir()
+    if folder is None or name not in docs_page.ASSETS:
+        return routing.not_found(request.method, request.url.path).response()
+    return FileResponse(folder / name, headers={"Cache-Control": "public, max-age=86400"})
 
 
 class Simulator(Starlette):
@@ -104,12 +139,6 @@ def create_app(
     """``control_token``: when given, the control plane needs it (``mockst.control.access``)."""
     world = world or World()
     config = config or Config()
-
-    async def openapi_json(_: Request) -> Response:
-        return Response(_document_json(), media_type=JSONResponse.media_type)
-
-    async def docs(_: Request) -> Response:
-        return HTMLResponse(_docs_html())
 
     async def home(_: Request) -> Response:
         return HTMLResponse(HOME_PAGE)
@@ -165,6 +194,8 @@ def create_app(
             Route("/connect/token", token_endpoint, methods=["POST"]),
             Route("/openapi.json", openapi_json, methods=["GET"]),
             Route("/docs", docs, methods=["GET"]),
+            Route("/docs/{name}", docs_file, methods=["GET"]),
+            Route("/docs/assets/{name}", docs_file, methods=["GET"]),
             Route("/", home, methods=["GET"]),
             *control.routes(),
         ],

@@ -6,7 +6,6 @@ import argparse
 import gc
 import ipaddress
 import logging
-import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -14,6 +13,7 @@ from typing import Any
 
 from mockst import __version__
 from mockst.config import Config
+from mockst.serve_options import add_serve_arguments
 
 Command = Callable[[argparse.Namespace], int]
 
@@ -22,6 +22,7 @@ def _serve(args: argparse.Namespace) -> int:
     import uvicorn
 
     from mockst.app import create_app
+    from mockst.demo import DemoError, write_env_file
     from mockst.server import SeedFileError, prepare
     from mockst.store.sqlite import StateFileError
 
@@ -32,7 +33,7 @@ def _serve(args: argparse.Namespace) -> int:
         journal_size=args.journal_size,
     )
     try:
-        config = Config.load(args.config or os.environ.get("MOCKST_CONFIG"), **overrides)
+        config = Config.load(args.config, **overrides)
         fault_rules = _fault_rules(args)
     except (OSError, ValueError) as exc:
         print(f"mockst: bad configuration: {exc}", file=sys.stderr)
@@ -42,15 +43,28 @@ def _serve(args: argparse.Namespace) -> int:
         print(warning, file=sys.stderr, flush=True)
     shown_host = "127.0.0.1" if args.host in ("0.0.0.0", "::") else args.host
     base_url = f"http://{shown_host}:{args.port}"
+    options = demo_options(args)
     try:
         prepared = prepare(
-            config, state=args.state, seed=args.seed, demo=args.demo, base_url=base_url
+            config,
+            state=args.state,
+            seed=world_file(args),
+            demo=args.demo or options is not None or bool(args.env_file),
+            base_url=base_url,
+            demo_options=options,
         )
-    except (StateFileError, SeedFileError) as exc:
+        if prepared.demo and args.env_file:
+            write_env_file(args.env_file, prepared.demo)
+    except (StateFileError, SeedFileError, DemoError) as exc:
         print(f"mockst: {exc}", file=sys.stderr)
+        return 2
+    except OSError as exc:  # the env file's folder is missing or not writable
+        print(f"mockst: --env-file {args.env_file}: {exc.strerror or exc}", file=sys.stderr)
         return 2
     if prepared.demo:
         print(demo_banner(prepared.demo), flush=True)
+        if args.env_file:
+            print(f"  (also written to {args.env_file})", flush=True)
     app = create_app(prepared.world, prepared.config, control_token=args.control_token)
     app.state.faults.add(fault_rules)
     # What exists now (modules, models, the loaded world) lives as long as the server: leave it
@@ -68,6 +82,30 @@ def _serve(args: argparse.Namespace) -> int:
         app, host=args.host, port=args.port, log_level=args.log_level, access_log=access_log
     )
     return 0
+
+
+def world_file(args: argparse.Namespace) -> str | None:
+    """``--world``, or the old ``--seed FILE`` with a note: ``--seed`` is a number elsewhere."""
+    if args.seed_file and not args.world:
+        print(
+            "mockst: note: `mockst serve --seed FILE` (MOCKST_SEED) is now `--world FILE` "
+            "(MOCKST_WORLD); --seed is the random seed of `mockst seed`. The old spelling "
+            "still works for now.",
+            file=sys.stderr,
+            flush=True,
+        )
+        return str(args.seed_file)
+    return args.world
+
+
+def demo_options(args: argparse.Namespace) -> Any:
+    """The fixed demo credentials asked for, or None (each ``--demo-*`` implies ``--demo``)."""
+    from mockst.demo import DemoOptions
+
+    options = DemoOptions(
+        app_key=args.demo_app_key, client_id=args.demo_client_id, secret=args.demo_secret
+    )
+    return None if options == DemoOptions() else options
 
 
 def _redact_access_line(record: logging.LogRecord) -> bool:
@@ -133,37 +171,6 @@ def _fault_rules(args: argparse.Namespace) -> list:
     return rules
 
 
-LOG_LEVELS = ("critical", "error", "warning", "info", "debug", "trace")
-
-
-def _setting(
-    flag: str, env: str, kind: type, what: str, high: float = float("inf")
-) -> Callable[[str], Any]:
-    """An argparse type that names the flag and its variable when a value is wrong (argparse
-    also applies it to a default read from the environment)."""
-
-    def convert(text: str) -> Any:
-        try:
-            value = kind(text)
-        except ValueError:
-            value = None
-        if value is None or not 0 <= value <= high or value == float("inf"):
-            raise argparse.ArgumentTypeError(f"{text!r} is not {what} (set by {flag} or {env})")
-        return value
-
-    return convert
-
-
-def _log_level(text: str) -> str:
-    level = text.strip().lower()
-    if level not in LOG_LEVELS:
-        raise argparse.ArgumentTypeError(
-            f"{text!r} is not a log level (set by --log-level or MOCKST_LOG_LEVEL); "
-            f"use one of {', '.join(LOG_LEVELS)}"
-        )
-    return level
-
-
 def demo_banner(creds: dict[str, object]) -> str:
     tenant, api = creds["tenantId"], creds["apiUrl"]
     return "\n".join(
@@ -195,88 +202,30 @@ def build_parser(
     parser = argparse.ArgumentParser(prog="mockst", description="A local ServiceTitan.")
     parser.add_argument("--version", action="version", version=f"mockst {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
-    serve = sub.add_parser("serve", help="run the simulator")
-    serve.add_argument("--host", default=os.environ.get("MOCKST_HOST", "127.0.0.1"))
-    serve.add_argument(
-        "--port",
-        type=_setting("--port", "MOCKST_PORT", int, "a port number (0 to 65535)", 65535),
-        default=os.environ.get("MOCKST_PORT") or "8080",
+    serve = sub.add_parser(
+        "serve",
+        help="run the simulator",
+        description="Run the simulator. Every option also reads the environment variable named "
+        "in its help.",
     )
-    serve.add_argument(
-        "--state",
-        default=os.environ.get("MOCKST_STATE"),
-        help="SQLite file that keeps the world across restarts",
-    )
-    serve.add_argument(
-        "--seed",
-        default=os.environ.get("MOCKST_SEED"),
-        help="world JSON to start from (ignored when --state holds a world)",
-    )
-    serve.add_argument(
-        "--demo",
-        action="store_true",
-        default=os.environ.get("MOCKST_DEMO", "").lower() in ("1", "true", "yes"),
-        help="onboard a demo tenant and print its credentials",
-    )
-    serve.add_argument("--config", help="JSON file of settings (see README: Defaults)")
-    serve.add_argument(
-        "--environment",
-        choices=["production", "integration"],
-        default=os.environ.get("MOCKST_ENVIRONMENT"),
-    )
-    serve.add_argument(
-        "--rate-limit",
-        type=_setting("--rate-limit", "MOCKST_RATE_LIMIT", float, "a number of calls a second"),
-        default=os.environ.get("MOCKST_RATE_LIMIT") or None,
-        metavar="N",
-        help="API calls a second per app key and tenant (default 60; 0 disables)",
-    )
-    serve.add_argument(
-        "--token-rate-limit",
-        type=_setting(
-            "--token-rate-limit", "MOCKST_TOKEN_RATE_LIMIT", float, "a number of requests a minute"
-        ),
-        default=os.environ.get("MOCKST_TOKEN_RATE_LIMIT") or None,
-        metavar="N",
-        help="token requests a minute per client id (default 0: off)",
-    )
-    serve.add_argument(
-        "--journal-size",
-        type=_setting("--journal-size", "MOCKST_JOURNAL_SIZE", int, "a number of entries"),
-        default=os.environ.get("MOCKST_JOURNAL_SIZE") or None,
-        metavar="N",
-        help="journal entries kept (default 10000; 0 disables the journal)",
-    )
-    serve.add_argument(
-        "--fault",
-        action="append",
-        metavar="SPEC",
-        help="a fault rule, e.g. 'path=/crm/v2/*/customers*,status=503,nth=3' (repeatable)",
-    )
-    serve.add_argument(
-        "--faults",
-        default=os.environ.get("MOCKST_FAULTS"),
-        metavar="FILE",
-        help="JSON file of fault rules (one rule or a list)",
-    )
-    serve.add_argument(
-        "--control-token",
-        default=os.environ.get("MOCKST_CONTROL_TOKEN") or None,
-        metavar="TOKEN",
-        help="the control plane (/_mock) then needs 'Authorization: Bearer TOKEN'",
-    )
-    serve.add_argument(
-        "--log-level",
-        type=_log_level,
-        default=os.environ.get("MOCKST_LOG_LEVEL") or "warning",
-        help=f"one of {', '.join(LOG_LEVELS)}",
-    )
+    add_serve_arguments(serve)
     serve.set_defaults(run=_serve)
     seed = sub.add_parser("seed", help="write a world JSON with a populated demo tenant")
-    seed.add_argument("--seed", type=int, default=1, help="random seed (same seed, same world)")
-    seed.add_argument("--customers", type=int, default=300)
+    seed.add_argument(
+        "--seed", type=int, default=1, help="random seed: same seed, same world and credentials"
+    )
+    seed.add_argument("--customers", type=int, default=300, help="how many (default: 300)")
     seed.add_argument("--out", required=True, help="file to write ('-' for stdout)")
     seed.add_argument("--now", help="ISO date-time the story ends at (default: now)")
+    for flag, what in (
+        ("--demo-app-key", "app key"),
+        ("--demo-client-id", "client id"),
+        ("--demo-secret", "client secret"),
+    ):
+        seed.add_argument(flag, metavar="VALUE", help=f"fix the {what} (default: from the seed)")
+    seed.add_argument(
+        "--env-file", metavar="PATH", help="also write the ST_* settings here (dotenv, mode 0600)"
+    )
     seed.set_defaults(run=_seed)
     coverage = sub.add_parser("coverage", help="which official operations the simulator serves")
     coverage.add_argument("--specs", help="folder of the official documents (crm-v2.json …)")

@@ -63,6 +63,18 @@ class Config:
     # (U7). Neither is documented; both are what the product does in its UI.
     job_converts_booking: bool = True
     job_refuses_inactive: bool = True
+    # Dispatch capacity (servicetitan-scheduling.md §7, §15 U1-U5): start/end as local wall clock
+    # with a Z (what two clients report; startUtc/endUtc are the true instants), frames from
+    # 08:00 to 17:00 local where a unit has no arrival windows or business hours, the ideal
+    # booking percentage, and the widest request (wider is a 400: the answer grows with it).
+    capacity_local_start_end: bool = True
+    capacity_default_hours: tuple[int, int] = (8, 17)
+    capacity_ideal_booking_percent: float = 100.0
+    capacity_max_days: int = 62
+    # Telecom (§15 U20): a call row's top-level ``id`` is the job booked from the call ("job"), or
+    # 0 on every row ("zero"), as one live probe of v3 saw; the rest of the top level is the job's
+    # either way.
+    call_top_level_id: Literal["job", "zero"] = "job"
     # Dispatch (§15 U22): an arrival window's ``duration`` is how long it lasts (end = start +
     # duration), as its name says; "end" reads and writes it as the end time its description gives.
     arrival_window_duration: Literal["duration", "end"] = "duration"
@@ -78,6 +90,9 @@ class Config:
     # Header floods get 431, as Kestrel (ASP.NET Core, which the real API runs on) by default.
     max_header_count: int = 100
     max_header_bytes: int = 32_768
+    # Marketing's email channel (Marketing Pro) is not simulated: its cost is unknown (null) unless
+    # a daily cost is set here, which the answer multiplies by the days asked about.
+    email_channel_daily_cost: float | None = None
 
     @classmethod
     def load(cls, path: str | Path | None = None, **overrides: Any) -> Config:
@@ -91,6 +106,8 @@ class Config:
             raise ValueError(f"unknown config fields: {', '.join(sorted(unknown))}")
         if "auth_errors" in values:
             values["auth_errors"] = {**DEFAULT_AUTH_ERRORS, **values["auth_errors"]}
+        if "capacity_default_hours" in values:
+            values["capacity_default_hours"] = tuple(values["capacity_default_hours"])
         if "environment" in values:
             values["environment"] = Environment(values["environment"])
         return replace(cls(), **values)

@@ -21,6 +21,7 @@ from mockst.api.params import Param
 from mockst.api.routing import TENANT
 from mockst.control import ops_routes
 from mockst.control import routes as control
+from mockst.openapi_auth import token_operation
 
 REF = "#/components/schemas/"
 CONTROL_TAG = "mockst control plane"
@@ -323,6 +324,8 @@ def _control_operation(route: control.ControlRoute, components: Components) -> d
             "200": {"description": "Done", "content": {"application/json": {"schema": {}}}},
             **_error_responses((400, 404, 409)),
         },
+        # Only a server started with --control-token asks for it; {} says it may be left out.
+        "security": [{"controlToken": []}, {}],
     }
     if route.body is not None:
         doc["requestBody"] = {
@@ -335,7 +338,7 @@ def _control_operation(route: control.ControlRoute, components: Components) -> d
 def build_document() -> dict[str, Any]:
     """Built once per process: the declarations never change while it runs (treat as read-only)."""
     components = Components()
-    paths: dict[str, dict[str, Any]] = {}
+    paths: dict[str, dict[str, Any]] = {"/connect/token": {"post": token_operation()}}
     scopes: set[str] = set()
     for op in registry.operations():
         paths.setdefault(op.full_path, {})[op.method.lower()] = _api_operation(op, components)
@@ -359,6 +362,12 @@ def build_document() -> dict[str, Any]:
             "schemas": components.build(),
             "securitySchemes": {
                 "apiKeyHeader": {"type": "apiKey", "name": "ST-App-Key", "in": "header"},
+                "controlToken": {
+                    "type": "http",
+                    "scheme": "bearer",
+                    "description": "The control plane's token (mockst serve --control-token), "
+                    "when the server has one.",
+                },
                 "oauth": {
                     "type": "oauth2",
                     "flows": {

@@ -8,14 +8,14 @@ from pathlib import Path
 from typing import Any
 
 from mockst.config import Config
-from mockst.demo import demo_credentials
+from mockst.demo import DemoOptions, demo_credentials
 from mockst.store import snapshot
 from mockst.store.sqlite import SqliteStore
 from mockst.store.world import World
 
 
 class SeedFileError(Exception):
-    """Why ``--seed`` cannot be loaded, as one line."""
+    """Why ``--world`` cannot be loaded, as one line."""
 
 
 @dataclass
@@ -31,10 +31,11 @@ def prepare(
     seed: str | Path | None = None,
     demo: bool = False,
     base_url: str = "http://127.0.0.1:8080",
+    demo_options: DemoOptions | None = None,
 ) -> Prepared:
     """A world loaded from ``state`` (if it has one), else from ``seed``, plus the demo tenant.
 
-    With ``--state`` the file wins over ``--seed``: a restart must never overwrite saved work.
+    With ``--state`` the file wins over ``--world``: a restart must never overwrite saved work.
     """
     world = World()
     store = SqliteStore(state) if state else None
@@ -59,5 +60,5 @@ def prepare(
                 txn.reset_all = True  # write the whole (seeded) world once
     credentials = None
     if demo:
-        credentials = demo_credentials(world, config, base_url)
+        credentials = demo_credentials(world, config, base_url, options=demo_options)
     return Prepared(world, config, credentials)

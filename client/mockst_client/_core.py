@@ -20,6 +20,7 @@ from .resources import (
     Appointments,
     BookingProviderTags,
     BusinessUnits,
+    Calls,
     Campaigns,
     Customers,
     Employees,
@@ -95,6 +96,7 @@ class ClientCore(Generic[R, P, E]):
     appointments: Appointments[R, P, E]
     job_types: JobTypes[R, P, E]
     campaigns: Campaigns[R, P, E]
+    calls: Calls[R, P, E]
 
     def __init__(
         self,
@@ -123,6 +125,7 @@ class ClientCore(Generic[R, P, E]):
         self.appointments = Appointments(api)
         self.job_types = JobTypes(api)
         self.campaigns = Campaigns(api)
+        self.calls = Calls(api)
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None, **options: Any) -> Self:
@@ -167,9 +170,11 @@ class ClientCore(Generic[R, P, E]):
         return self.config.booking_provider_id
 
     def url(self, module: str, resource: str) -> str:
-        """``{api_url}/{module}/v2/tenant/{tenant}/{resource}``."""
+        """``{api_url}/{module}/v2/tenant/{tenant}/{resource}``; a module that names its version
+        (Telecom's ``telecom/v3``: its paths carry one each) is used as it is."""
+        versioned = module if "/" in module else f"{module}/{API_VERSION}"
         return (
-            f"{self.config.api_url}/{module}/{API_VERSION}/tenant/"
+            f"{self.config.api_url}/{versioned}/tenant/"
             f"{self.config.tenant_id}/{resource.lstrip('/')}"
         )
 

@@ -12,12 +12,14 @@ fail the run). ``mockst verify`` exits non-zero when a critical or error check f
 from __future__ import annotations
 
 import re
+import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
 import orjson
 
+from mockst_contracts.connector_output import error_lines
 from mockst_contracts.journal import TOKEN_REFUSALS, JournalEntry
 from mockst_contracts.real_formats import blamed, describe, served
 from mockst_contracts.task import ConnectorTask
@@ -29,6 +31,8 @@ Status = Literal["passed", "failed", "not-exercised"]
 TOLERANCE = 0.05
 # A token this close to its expiry may be replaced without counting as a new token per request.
 REFRESH_MARGIN = 120.0
+# Evidence kept per check and scenario; the report says how many there were in all.
+EVIDENCE_KEPT = 20
 
 PROVIDER_PATH = re.compile(r"^/crm/v2/tenant/[^/]+/booking-provider/([^/]+)/bookings(/.*)?$")
 
@@ -46,8 +50,18 @@ class Evidence:
 @dataclass(frozen=True)
 class Outcome:
     status: Status
-    evidence: tuple[Evidence, ...] = ()
+    evidence: tuple[Evidence, ...] = ()  # the first EVIDENCE_KEPT violations
     summary: str = ""
+    total: int = 0  # violations in all (more than ``evidence`` holds when it was cut)
+    seconds: float = 0.0  # time spent judging
+
+    @property
+    def cut(self) -> bool:
+        return self.total > len(self.evidence)
+
+    def shown(self) -> str:
+        """``first 20 of 139`` where the evidence was cut, else ``''``."""
+        return f"first {len(self.evidence)} of {self.total}" if self.cut else ""
 
 
 @dataclass
@@ -105,7 +119,12 @@ def check(check_id: str, rule: str, severity: Severity = "error", detail: str = 
 
 def _result(problems: list[Evidence], exercised: bool = True, summary: str = "") -> Outcome:
     if problems:
-        return Outcome("failed", tuple(problems[:20]), summary or f"{len(problems)} violation(s)")
+        return Outcome(
+            "failed",
+            tuple(problems[:EVIDENCE_KEPT]),
+            summary or f"{len(problems)} violation(s)",
+            total=len(problems),
+        )
     return Outcome("passed" if exercised else "not-exercised", (), summary)
 
 
@@ -192,7 +211,10 @@ def token_reused(ctx: RunContext) -> Outcome:
                 held[e.issued_token] = float(e.issued_expires_at)
         elif e.kind == "api" and e.token:
             last_use[e.token] = e
-            if _refused(e):
+            # Any 401 frees the connector to take a new token, not only a token refusal: a
+            # client cannot always tell why (a missing app key is 401 too), and a new token is
+            # the documented answer to a 401. The missing key is app-key-on-every-call's.
+            if e.status == 401:
                 held.pop(e.token, None)
     return _result(problems, bool(ctx.token_calls))
 
@@ -256,7 +278,7 @@ def _same_request(failed: JournalEntry, later: JournalEntry) -> bool:
 @check(
     "no-blind-write-retry",
     "A POST or PATCH that failed with a 5xx or a dropped connection is not sent again before "
-    "the connector has read (GET) whether it took effect.",
+    "the connector has read (a GET answered 200) whether it took effect.",
     detail="The write may have happened; repeating it blindly duplicates bookings.",
 )
 def no_blind_write_retry(ctx: RunContext) -> Outcome:
@@ -271,9 +293,10 @@ def no_blind_write_retry(ctx: RunContext) -> Outcome:
         for e in ctx.api:
             if e.id <= write.id:
                 continue
-            if e.method == "GET" and re.sub(r"/booking-provider/[^/]+", "", e.path).startswith(
-                _collection(write)
-            ):
+            # Only an answered read is a look: a restricted connection's GET of the tenant-wide
+            # /bookings is refused (403) and tells the connector nothing.
+            collection = re.sub(r"/booking-provider/[^/]+", "", e.path)
+            if e.method == "GET" and e.status == 200 and collection.startswith(_collection(write)):
                 looked = True
             if _same_request(write, e):
                 if not looked:
@@ -306,10 +329,24 @@ def pages_read_to_the_end(ctx: RunContext) -> Outcome:
     for pages in groups.values():
         if not any(p.response_body.get("hasMore") is False for p in pages):
             last = max(pages, key=lambda p: p.response_body.get("page") or 0)
-            problems.append(
-                _ev(last, f"stopped at page {last.response_body.get('page')} with hasMore: true")
-            )
+            note = f"stopped at page {last.response_body.get('page')} with hasMore: true"
+            problems.append(_ev(last, note + _clamped(last)))
     return _result(problems, bool(groups))
+
+
+def _clamped(page: JournalEntry) -> str:
+    """Why a connector that asked for one big page got several: the size was clamped."""
+    asked = next((v for k, v in page.query.items() if k.lower() == "pagesize"), None)
+    served = page.response_body.get("pageSize")
+    try:
+        if asked is not None and isinstance(served, int) and int(asked) > served:
+            return (
+                f" (pageSize={asked} was asked for; the API clamped it to {served}, so the "
+                "list spans more pages than asked for: read until hasMore is false)"
+            )
+    except ValueError:
+        pass
+    return ""
 
 
 def _is_export(body: Any) -> bool:
@@ -419,8 +456,9 @@ def task_completed(ctx: RunContext) -> Outcome:
     if ctx.timed_out:
         problems.append(Evidence(None, "process", "did not finish within the timeout"))
     elif ctx.exit_code != 0:
-        tail = ctx.stderr_tail.strip().splitlines()[-1:] or [""]
-        problems.append(Evidence(None, "process", f"exit status {ctx.exit_code}: {tail[0]}"))
+        error = error_lines(ctx.stderr_tail)
+        told = f": {error}" if error else " (nothing on stderr)"
+        problems.append(Evidence(None, "process", f"exit status {ctx.exit_code}{told}"))
     read = {e.operation_id for e in ctx.api if e.status == 200}
     for operation, what in (
         ("Customers_GetList", "the customers list"),
@@ -444,15 +482,27 @@ def task_completed(ctx: RunContext) -> Outcome:
 
 def run_checks(ctx: RunContext, ids: list[str] | None = None) -> dict[str, Outcome]:
     selected = [CHECKS[i] for i in ids] if ids else list(CHECKS.values())
-    return {c.id: c(ctx) for c in selected}
+    outcomes = {}
+    for c in selected:
+        started = time.perf_counter()
+        outcome = c(ctx)
+        outcomes[c.id] = replace(outcome, seconds=time.perf_counter() - started)
+    return outcomes
 
 
 def merge(outcomes: list[Outcome]) -> Outcome:
     """One outcome for a scenario from its runs: failed if any run failed."""
+    seconds = sum(o.seconds for o in outcomes)
     failed = [o for o in outcomes if o.status == "failed"]
     if failed:
-        evidence = tuple(ev for o in failed for ev in o.evidence)[:20]
-        return Outcome("failed", evidence, "; ".join(o.summary for o in failed if o.summary))
+        evidence = tuple(ev for o in failed for ev in o.evidence)[:EVIDENCE_KEPT]
+        return Outcome(
+            "failed",
+            evidence,
+            "; ".join(o.summary for o in failed if o.summary),
+            total=sum(max(o.total, len(o.evidence)) for o in failed),
+            seconds=seconds,
+        )
     if any(o.status == "passed" for o in outcomes):
-        return Outcome("passed")
-    return Outcome("not-exercised")
+        return Outcome("passed", seconds=seconds)
+    return Outcome("not-exercised", seconds=seconds)

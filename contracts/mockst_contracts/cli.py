@@ -19,6 +19,13 @@ checks are described in docs/contracts.md. Exit status: 0 when every check held,
 example: mockst verify --report out -- python -m mockst_contracts.examples.reference_connector
 """
 
+# mockst is on no package index yet: say how it is really installed (README, "Installing").
+INSTALL_HINT = (
+    "mockst is not on PyPI or any package index; install it with the contracts extra from a "
+    "checkout (pip install -e '.[contracts]' in it) or from the repository's git URL "
+    "(pip install 'mockst[contracts] @ git+URL')"
+)
+
 
 def add_verify_command(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser(
@@ -77,11 +84,11 @@ def run_verify(args: argparse.Namespace) -> int:
         if args.list:
             return _list()
         from mockst_contracts.report import to_markdown, write
-        from mockst_contracts.runner import VerifyOptions, verify
-    except ImportError as exc:  # pragma: no cover - depends on the installation
+        from mockst_contracts.runner import ConnectorNotFound, VerifyOptions, verify
+    except ImportError as exc:  # the kit's dependencies (hypothesis) are not installed
         print(
-            f"mockst verify needs the contract kit's dependencies ({exc.name} is missing): "
-            "pip install 'mockst[contracts]'",
+            f"mockst verify needs the contract kit's dependencies ({exc.name} is missing). "
+            + INSTALL_HINT,
             file=sys.stderr,
         )
         return 2
@@ -104,11 +111,14 @@ def run_verify(args: argparse.Namespace) -> int:
     )
     try:
         report = verify(options, progress=lambda line: print(line, file=sys.stderr, flush=True))
-    except KeyError as exc:
+    except (KeyError, ConnectorNotFound) as exc:
         print(f"mockst verify: {exc.args[0]}", file=sys.stderr)
         return 2
     if args.report:
         paths = write(report, args.report)
         print(f"report: {', '.join(str(p) for p in paths.values())}", file=sys.stderr)
-    print(to_markdown(report))
+    print(to_markdown(report, journals=bool(args.report)))
+    if report.stopped:
+        print(f"mockst verify: {report.stopped}", file=sys.stderr)
+        return 2
     return 0 if report.passed else 1

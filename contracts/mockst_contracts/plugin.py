@@ -13,9 +13,15 @@ Fixtures:
     ``.client()`` (a ``mockst_client.ServiceTitanClient``).
 ``st_journal``
     The requests of this test's tenant, as ``JournalEntry`` items: ``.entries()``,
-    ``.api()``, ``.tokens()``.
+    ``.api()``, ``.tokens()``, each since the last ``.mark()`` (or the test's start), or since
+    the mark given as ``since=``.
 ``st_clock``
-    The simulator's clock: ``.now()``, ``.advance(seconds=0, minutes=0)``.
+    The simulator's clock: ``.now()``, ``.advance(seconds=0, minutes=0)``, ``.settle()`` (past
+    the export feeds' recency wait), ``.freeze(at=None)``, ``.set(when, frozen=None)``,
+    ``.restore()``; restored after each test.
+
+Fault rules added during a test (``mockst_server.faults.add`` or ``POST /_mock/faults``) are
+removed after it: the server is shared by the session.
 
 Strategies for property tests are in ``mockst_contracts.strategies``. This module imports only
 pytest at load time, so installing mockst without the contract kit's extras never breaks pytest.
@@ -96,39 +102,79 @@ class TenantHandle:
 
 
 class JournalView:
-    """The journal entries of one tenant since the test started."""
+    """The journal entries of one tenant since the test started, or since a mark.
+
+    Set-up traffic (``st_tenant.client()`` creating what the connector will read) is journaled
+    like the connector's own; ``mark()`` draws the line so that assertions judge only what
+    follows it."""
 
     def __init__(self, journal: Any, tenant: TenantHandle, after_id: int) -> None:
         self._journal = journal
         self._tenant = tenant
+        self.start = after_id  # the mark of the test's start
         self._after = after_id
 
-    def entries(self) -> list[Any]:
+    def mark(self) -> int:
+        """From now on ``entries()``, ``api()`` and ``tokens()`` show only newer requests;
+        returns the mark, for ``since=`` later."""
+        from mockst_contracts.journal import last_id
+
+        self._after = last_id(self._journal)
+        return self._after
+
+    def entries(self, since: int | None = None) -> list[Any]:
+        """This tenant's requests after the mark ``since`` (default: the last ``mark()``, or
+        the test's start; ``since=st_journal.start`` shows the whole test)."""
         from mockst_contracts.journal import entries_after
 
         tenant = str(self._tenant.tenant_id)
+        after = self._after if since is None else since
         return [
             e
-            for e in entries_after(self._journal, self._after)
+            for e in entries_after(self._journal, after)
             if str(e.tenant_id) == tenant or e.client_id == self._tenant.client_id
         ]
 
-    def api(self) -> list[Any]:
-        return [e for e in self.entries() if e.kind == "api"]
+    def api(self, since: int | None = None) -> list[Any]:
+        return [e for e in self.entries(since) if e.kind == "api"]
 
-    def tokens(self) -> list[Any]:
-        return [e for e in self.entries() if e.kind == "token"]
+    def tokens(self, since: int | None = None) -> list[Any]:
+        return [e for e in self.entries(since) if e.kind == "token"]
 
 
 class ClockHandle:
-    def __init__(self, world: Any) -> None:
+    """The simulator's clock for one test; where it stood is restored after the test."""
+
+    def __init__(self, world: Any, config: Any) -> None:
         self._clock = world.clock
+        self._config = config
+        self._saved = self._clock.snapshot()
 
     def now(self) -> datetime:
         return self._clock.now()
 
     def advance(self, seconds: float = 0, minutes: float = 0) -> datetime:
         return self._clock.advance(seconds + 60 * minutes)
+
+    def settle(self) -> datetime:
+        """Move past the export feeds' recency wait (``export_recent_seconds``, 15 minutes by
+        default), so every row written so far is in the feeds. Tokens taken before then have
+        expired too (they last as long): a connector must take a new one."""
+        return self._clock.advance(self._config.export_recent_seconds + 1)
+
+    def freeze(self, at: datetime | None = None) -> datetime:
+        """Stop the clock (at ``at``, or now): stamps and expiries stand still until ``set``,
+        ``advance`` or ``restore``."""
+        return self._clock.set(at, frozen=True) if at is not None else self._clock.freeze()
+
+    def set(self, when: datetime, frozen: bool | None = None) -> datetime:
+        """Jump to ``when`` (timezone-aware); ``frozen`` None keeps the clock's mode."""
+        return self._clock.set(when, frozen=frozen)
+
+    def restore(self) -> datetime:
+        """Back to where the clock stood when the test started, running or frozen as it was."""
+        self._clock.restore(self._saved)
+        return self._clock.now()
 
 
 @pytest.fixture(scope="session")
@@ -165,13 +211,33 @@ def st_tenant(mockst_server: MockstServer) -> TenantHandle:
 
 @pytest.fixture
 def st_journal(mockst_server: MockstServer, st_tenant: TenantHandle) -> JournalView:
-    """The journal entries of this test's tenant (``.entries()``, ``.api()``, ``.tokens()``)."""
+    """The journal entries of this test's tenant (``.entries()``, ``.api()``, ``.tokens()``,
+    since ``.mark()``)."""
     from mockst_contracts.journal import last_id
 
     return JournalView(mockst_server.journal, st_tenant, last_id(mockst_server.journal))
 
 
 @pytest.fixture
-def st_clock(mockst_server: MockstServer) -> ClockHandle:
-    """The simulator's clock: ``.now()``, ``.advance(seconds=..., minutes=...)``."""
-    return ClockHandle(mockst_server.world)
+def st_clock(mockst_server: MockstServer) -> Iterator[ClockHandle]:
+    """The simulator's clock: ``.now()``, ``.advance()``, ``.settle()``, ``.freeze()``,
+    ``.set()``, ``.restore()``; restored after the test, so the next one starts unmoved."""
+    handle = ClockHandle(mockst_server.world, mockst_server.app.state.config)
+    yield handle
+    handle.restore()
+
+
+@pytest.fixture(autouse=True)
+def _mockst_faults_cleared(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Remove the fault rules a test added: the server, and so its schedule, is the session's.
+
+    Autouse, but it touches nothing in a test that does not use the simulator."""
+    if "mockst_server" not in request.fixturenames:
+        yield
+        return
+    faults = request.getfixturevalue("mockst_server").faults
+    before = {rule.id for rule in faults.rules}
+    yield
+    for rule in list(faults.rules):
+        if rule.id not in before:
+            faults.remove(rule.id)

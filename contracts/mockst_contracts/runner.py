@@ -9,6 +9,7 @@ read back, and every check applied to every run.
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -23,7 +24,8 @@ import httpx
 
 from mockst import __version__ as simulator_version
 from mockst_contracts.checks import CHECKS, Outcome, RunContext, merge, run_checks
-from mockst_contracts.journal import entries_after, last_id
+from mockst_contracts.connector_output import error_lines
+from mockst_contracts.journal import from_view, last_id
 from mockst_contracts.provision import (
     EXPORT_DELAY,
     Tenant,
@@ -74,6 +76,9 @@ class ScenarioResult:
     outcomes: dict[str, Outcome]
     started: str
     duration: float
+    # The journal of the connector's runs (as GET /_mock/journal gives it, secrets redacted),
+    # so that "#13" in the evidence can be looked up: the report writes it beside itself.
+    journal: list[dict[str, Any]] = field(default_factory=list)
 
     @property
     def failed(self) -> list[str]:
@@ -92,6 +97,8 @@ class VerifyReport:
     started: str
     finished: str = ""
     scenarios: list[ScenarioResult] = field(default_factory=list)
+    # Why verify stopped before its last scenario (the connector cannot start), else "".
+    stopped: str = ""
 
     @property
     def passed(self) -> bool:
@@ -215,6 +222,7 @@ def run_scenario(
                 app, world, str(tenant.tenant_id), scenario.clock_jump_after, scenario.clock_jump
             )
         runs: list[RunResult] = []
+        journaled: list[dict[str, Any]] = []
         per_check: dict[str, list[Outcome]] = {cid: [] for cid in CHECKS}
         try:
             for run in range(1, scenario.runs + 1):
@@ -225,7 +233,9 @@ def run_scenario(
                 mark = last_id(journal)
                 env = _connector_env(options, tenant, scenario.name, task_path)
                 code, timed_out, out, err, duration = run_connector(options, env)
-                entries = [e for e in entries_after(journal, mark) if e.kind != "control"]
+                views = _journal_views(journal, mark)
+                journaled.extend({"run": run, **view} for view in views)
+                entries = [from_view(view) for view in views]
                 ctx = RunContext(
                     scenario=scenario.name,
                     run=run,
@@ -258,10 +268,60 @@ def run_scenario(
         outcomes={cid: merge(outs) for cid, outs in per_check.items()},
         started=started_at,
         duration=round(time.monotonic() - t0, 3),
+        journal=journaled,
+    )
+
+
+def _journal_views(journal: Any, mark: int) -> list[dict[str, Any]]:
+    """The run's journal entries after ``mark`` but the kit's own control-plane calls."""
+    from mockst.journal import JournalQuery
+
+    views = journal.query(JournalQuery(after_id=mark, limit=None), bodies=True)
+    return [view for view in views if view.get("kind") != "control"]
+
+
+class ConnectorNotFound(Exception):
+    """The connector's program does not exist: nothing can be verified."""
+
+
+def connector_command(command: Sequence[str], env: dict[str, str] | None = None) -> tuple[str, ...]:
+    """The command to run, checked before any scenario starts.
+
+    ``python -m mockst_contracts…`` (the kit's own connectors, as the docs write them) runs on
+    the interpreter mockst runs on: the kit is installed there, whatever ``python`` a fresh shell
+    finds first, or none. Any other command runs as given."""
+    program = command[0]
+    kit_module = len(command) >= 3 and command[1] == "-m" and command[2].startswith("mockst_")
+    if Path(program).name in ("python", "python3") and kit_module:
+        return (sys.executable, *command[1:])
+    path = (env or os.environ).get("PATH")
+    found = shutil.which(program, path=path) if os.sep not in program else program
+    if found is None or not os.access(found, os.X_OK):
+        where = "is not a program on PATH" if os.sep not in program else "is not an executable file"
+        raise ConnectorNotFound(
+            f"cannot start the connector: {program!r} {where} (the command after -- runs as "
+            "given, from the current folder)"
+        )
+    return tuple(command)
+
+
+def _never_started(result: ScenarioResult) -> str:
+    """Why no scenario can succeed, when the connector failed without a single request."""
+    if not result.runs or any(r.requests or r.exit_code == 0 for r in result.runs):
+        return ""
+    run = result.runs[0]
+    if run.timed_out:
+        return ""
+    said = error_lines(run.stderr_tail) or "nothing on stderr"
+    return (
+        f"the connector exited {run.exit_code} without a single request in scenario "
+        f"{result.name} ({said}); the other scenarios would fail the same way, so verify "
+        "stopped"
     )
 
 
 def verify(options: VerifyOptions, progress: Callable[[str], None] | None = None) -> VerifyReport:
+    options = replace(options, command=connector_command(options.command, options.env or None))
     scenarios = select(list(options.scenarios) or None)
     report = VerifyReport(
         command=list(options.command),
@@ -284,6 +344,9 @@ def verify(options: VerifyOptions, progress: Callable[[str], None] | None = None
             if progress:
                 verdict = "FAILED " + ", ".join(result.failed) if result.failed else "passed"
                 progress(f"  {verdict} ({result.duration:.1f}s)")
+            report.stopped = _never_started(result) if index == 0 else ""
+            if report.stopped:
+                break
     report.finished = _now()
     return report
 

@@ -93,9 +93,10 @@ scenario(
         name="transient-5xx",
         summary="502/503/504 blips and a dropped connection.",
         description="The second customer-list call answers 502, the first export call loses its "
-        "connection, the second answers 504, and the first booking create answers 503 (the "
-        "booking was not written). Reads may be retried; the failed POST may only be repeated "
-        "after the connector has looked (e.g. by externalId) whether the booking exists.",
+        "connection, the third export call answers 504, and the first booking create answers "
+        "503 (the booking was not written). Reads may be retried; the failed POST may only be "
+        "repeated after the connector has looked (e.g. by externalId) whether the booking "
+        "exists.",
         exercises=("no-blind-write-retry", "task-completed"),
         faults=(
             {"operation": "Customers_GetList", "nth": 2, "times": 1, "status": 502},
@@ -125,9 +126,13 @@ scenario(
         summary="The connection is restricted to the connector's booking provider.",
         description="The tenant admin restricted the connection to the connector's Booking "
         "Provider Tag: provider-scoped booking paths of another provider and the tenant-scoped "
-        "booking paths answer 403. Another provider's bookings exist in the tenant.",
-        exercises=("bookings-under-own-provider", "task-completed"),
+        "booking paths answer 403. Another provider's bookings exist in the tenant. The first "
+        "booking create answers 503 (nothing was written): the connector must look the booking "
+        "up where it may, under its own provider (the tenant-wide /bookings answers 403 here), "
+        "before creating it again.",
+        exercises=("bookings-under-own-provider", "no-blind-write-retry", "task-completed"),
         restricted=True,
+        faults=({"operation": "Bookings_Create", "first": 1, "status": 503},),
     )
 )
 

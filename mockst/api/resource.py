@@ -205,18 +205,22 @@ class Resource:
         """An official operation declared but not simulated yet (``mockst scaffold`` writes these).
 
         It is routed, guarded, bound and documented like any other; what answers is generic: a
-        list reads this resource's table (an empty page until something writes rows), an export
-        its change feed, a GET of ``/{id}`` finds the row (404 until then); anything else is a
-        ServiceTitan-shaped 501 naming the operation. Coverage counts it as planned.
+        list reads this resource's table (an empty page until something writes rows; a list
+        under another row, ``/…/{id}/notes``, is empty), an export its change feed, a GET of
+        ``/{id}`` finds the row (404 until then); anything else is a ServiceTitan-shaped 501
+        naming the operation. Coverage counts it as planned.
         """
         shape = response or Empty()
         handler: Handler = _not_simulated(operation_id)
         path_params = extra.get("path_params", ())
         table = extra.get("table") or self.table
         if method == "GET" and isinstance(shape, Page):
+            # A list under another row (``/projects/{id}/notes``) has rows of its own, in no
+            # table the resource names: an empty page until it is served.
+            nested = bool(path_params)
 
             def handler(call: Call) -> dict[str, Any]:
-                return page_of(call, call.table(table), shape.model)
+                return page_of(call, [] if nested else call.table(table), shape.model)
 
         elif method == "GET" and isinstance(shape, Export):
 

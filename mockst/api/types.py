@@ -18,6 +18,7 @@ import orjson
 from pydantic import (
     AfterValidator,
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     GetJsonSchemaHandler,
     WithJsonSchema,
@@ -109,6 +110,18 @@ DateTime = Annotated[
     WithJsonSchema({"type": "string", "format": "date-time"})
 ]
 Guid = Annotated[uuid.UUID, WithJsonSchema({"type": "string", "format": "guid"})]
+
+
+def _bool_text(value: Any) -> Any:
+    # ASP.NET's JSON binder is strict, but clients send "false" for a bool (the Meltano tap's
+    # capacity request) and are answered: a bool field that must take them reads them.
+    if isinstance(value, str) and value.strip().lower() in ("true", "false"):
+        return value.strip().lower() == "true"
+    return value
+
+
+# A bool that also reads "true"/"false" strings, documented as a plain boolean.
+LooseBool = Annotated[bool, BeforeValidator(_bool_text), WithJsonSchema({"type": "boolean"})]
 
 
 def string_format(fmt: str) -> Any:

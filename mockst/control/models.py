@@ -35,6 +35,11 @@ class TenantCreate(ControlModel):
     name: str = Field(min_length=1, max_length=200)
     environment: Environment | None = None  # default: the server's environment
     id: int | None = Field(default=None, ge=1, le=2**63 - 1)
+    timeZone: str | None = Field(default=None, max_length=64)  # default America/Los_Angeles
+
+
+class TenantTimeZone(ControlModel):
+    timeZone: str = Field(min_length=1, max_length=64)
 
 
 class TagCreate(ControlModel):
@@ -104,6 +109,7 @@ def tenant_view(tenant: Tenant) -> dict[str, Any]:
         "name": tenant.name,
         "environment": tenant.environment.value,
         "createdOn": tenant.created_on,
+        "timeZone": tenant.time_zone,
     }
 
 

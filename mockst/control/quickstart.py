@@ -24,23 +24,39 @@ def add_booking_provider_tag(world: World, tenant_id: int, name: str, descriptio
         return int(create_tag(ctx, name, description).id)
 
 
-def quickstart(world: World, config: Config, request: Quickstart, base_url: str) -> dict[str, Any]:
+def quickstart(
+    world: World,
+    config: Config,
+    request: Quickstart,
+    base_url: str,
+    *,
+    app_key: str | None = None,
+    client_id: str | None = None,
+    secret: str | None = None,
+) -> dict[str, Any]:
+    """``app_key``, ``client_id`` and ``secret`` fix those values (the demo's stable
+    credentials); left out, they are random as in the developer portal."""
     with world.transaction():
         app = service.create_app(
-            world, request.appName, request.scopes, credential_mode=request.credentialMode
+            world,
+            request.appName,
+            request.scopes,
+            credential_mode=request.credentialMode,
+            app_key=app_key,
         )
         tenant = service.create_tenant(
             world, request.tenantName, config.environment, request.tenantId
         )
         tag_id = add_booking_provider_tag(world, tenant.id, request.bookingProviderTag)
-        connection = service.connect(world, app.id, tenant.id)
+        connection = service.connect(world, app.id, tenant.id, client_id)
         restriction = tag_id if request.restrictToBookingProvider else None
-        connection, secret = service.allow(world, connection.client_id, restriction)
-        if secret is None:
-            _, secret = service.generate_secret(
-                world, connection.client_id, config.max_active_secrets
+        # A tenant-admin app gets its first secret when allowed: the fixed one is not used there.
+        connection, value = service.allow(world, connection.client_id, restriction)
+        if value is None:
+            _, value = service.generate_secret(
+                world, connection.client_id, config.max_active_secrets, value=secret
             )
-    return credentials(world, config, connection.client_id, secret, tag_id, base_url)
+    return credentials(world, config, connection.client_id, value, tag_id, base_url)
 
 
 def credentials(

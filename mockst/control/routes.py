@@ -23,6 +23,7 @@ from mockst.clock import ClockOutOfRange
 from mockst.config import Config
 from mockst.control import access
 from mockst.control import models as m
+from mockst.control.call_routes import control_routes as call_control_routes
 from mockst.control.field_routes import control_routes as field_control_routes
 from mockst.control.ops_routes import control_routes as ops_control_routes
 from mockst.control.quickstart import add_booking_provider_tag, quickstart
@@ -96,7 +97,13 @@ def change_scopes(request: Request, body: m.AppScopes) -> Any:
 
 def create_tenant(request: Request, body: m.TenantCreate) -> Any:
     environment = body.environment or _config(request).environment
-    return m.tenant_view(service.create_tenant(_world(request), body.name, environment, body.id))
+    tenant = service.create_tenant(_world(request), body.name, environment, body.id, body.timeZone)
+    return m.tenant_view(tenant)
+
+
+def set_time_zone(request: Request, body: m.TenantTimeZone) -> Any:
+    tenant_id = _int(request, "tenant_id")
+    return m.tenant_view(service.set_time_zone(_world(request), tenant_id, body.timeZone))
 
 
 def list_tenants(request: Request, _: None) -> Any:
@@ -301,6 +308,13 @@ ROUTES: list[ControlRoute] = [
         "POST", "/_mock/tenants/{tenant_id}/reset", reset_tenant, "Forget one tenant's data"
     ),
     ControlRoute(
+        "PUT",
+        "/_mock/tenants/{tenant_id}/time-zone",
+        set_time_zone,
+        "Set a tenant's time zone (capacity's local days)",
+        m.TenantTimeZone,
+    ),
+    ControlRoute(
         "POST",
         "/_mock/tenants/{tenant_id}/seed",
         seed_tenant,
@@ -374,6 +388,7 @@ ROUTES: list[ControlRoute] = [
 ]
 ROUTES.extend(ops_control_routes())  # journal, faults, health, readiness
 ROUTES.extend(field_control_routes())  # a technician's steps, a job completed
+ROUTES.extend(call_control_routes())  # a call arrives from the phone system
 
 
 async def _parse(request: Request, model: type[BaseModel] | None, raw_json: bool) -> Any:

@@ -30,6 +30,6 @@ FAMILY = Family(
         "tn.dis.zones:r",
         "tn.dis.zones:w",
     ),
-    uses=("settings", "jpm"),
+    uses=("crm", "settings", "jpm"),
     seed="mockst.dispatch.seed:populate",
 )

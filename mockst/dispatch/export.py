@@ -1,16 +1,17 @@
-"""Export: declared from the official document; not simulated yet.
-
-Each operation answers a placeholder (``Resource.planned``) until its handler is written;
-``docs/adding-a-family.md`` says how to move one from planned to served.
-"""
+"""Dispatch's export feed: appointment assignments, on the continuation-token model
+(``mockst.api.export``). An assignment is delivered again whenever its appointment changes; only
+active ones unless ``active`` says otherwise (the document says so of this feed)."""
 
 from __future__ import annotations
 
-from mockst.api.listing import ACTIVE
-from mockst.api.operation import Export
-from mockst.api.params import Param
+from typing import Any
+
+from mockst.api.export import EXPORT_PARAMS, export_rows
+from mockst.api.listing import ACTIVE, active_filter, active_filters, row_test
+from mockst.api.operation import Call, Export
 from mockst.api.resource import Resource
 from mockst.dispatch import FAMILY
+from mockst.dispatch.appointment_assignments import assignment_rows
 from mockst.dispatch.models.export import ExportAppointmentAssignmentsResponse
 
 EXPORT = Resource(
@@ -21,14 +22,20 @@ EXPORT = Resource(
     tag="Export",
     noun="Export",
 )
+ACTIVE_ONLY = active_filter("ActiveRequestArg")
+
+
+def _assignments(call: Call) -> dict[str, Any]:
+    test = row_test(active_filters(call, (ACTIVE_ONLY,)))
+    rows = assignment_rows(call)
+    return export_rows(call, rows if test is None else filter(test, rows),
+                       ExportAppointmentAssignmentsResponse)  # fmt: skip
+
 
 OPERATIONS = [
-    EXPORT.planned(
-        "Export_AppointmentAssignments",
-        "GET",
-        suffix="/appointment-assignments",
-        query=(ACTIVE, Param("from", "string"), Param("includeRecentChanges", "bool"),),
-        response=Export(ExportAppointmentAssignmentsResponse),
-        table="appointment_assignments",
+    EXPORT.operation(
+        "Export_AppointmentAssignments", "GET", _assignments, suffix="/appointment-assignments",
+        summary="Appointment assignments feed", query=(ACTIVE, *EXPORT_PARAMS),
+        response=Export(ExportAppointmentAssignmentsResponse), table="appointment_assignments",
     ),
 ]

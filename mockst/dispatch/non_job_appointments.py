@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from mockst.api.listing import (
     PAGE_PARAMS,
@@ -51,7 +52,7 @@ from mockst.dispatch.models.non_job_appointments import (
     RepeatFrequency,
 )
 from mockst.dispatch.repeats import MAX_OCCURRENCES, RepeatError, occurrences, weekdays
-from mockst.dispatch.schedule import DAY, NON_JOB_APPOINTMENTS, local, timespan_text
+from mockst.dispatch.schedule import DAY, NON_JOB_APPOINTMENTS, local, tenant_zone, timespan_text
 from mockst.encoding import format_datetime
 from mockst.errors import conflict, not_found
 from mockst.store.table import Row
@@ -87,7 +88,8 @@ def _fields(ctx: TenantContext, problems: Problems, body: CreateNonJobAppointmen
     return data
 
 
-def _last_day(problems: Problems, body: CreateNonJobAppointmentRequest) -> dict[str, Any]:
+def _last_day(zone: ZoneInfo, problems: Problems,
+              body: CreateNonJobAppointmentRequest) -> dict[str, Any]:  # fmt: skip
     end_type = body.endType or RepeatEndType.NEVER
     if end_type is RepeatEndType.AFTER:
         count = body.countOccurrences
@@ -101,23 +103,26 @@ def _last_day(problems: Problems, body: CreateNonJobAppointmentRequest) -> dict[
             return {}
         return {"last": body.endOn.date()}
     try:  # Never: a year of occurrences
-        return {"last": local(body.start).date() + timedelta(days=365)}
+        return {"last": local(body.start, zone).date() + timedelta(days=365)}
     except OverflowError:
         return {"last": date.max}
 
 
-def _starts(problems: Problems, body: CreateNonJobAppointmentRequest) -> list[Any]:
+def _starts(ctx: TenantContext, problems: Problems,
+            body: CreateNonJobAppointmentRequest) -> list[Any]:  # fmt: skip
     if not body.repeat:
         return [body.start]
     if body.frequency is None:
         problems.add("frequency", "The frequency is required when the appointment repeats.")
         return []
-    bounds = _last_day(problems, body)
+    zone = tenant_zone(ctx)
+    bounds = _last_day(zone, problems, body)
     if problems.errors:
         return []
     try:
         days = weekdays(body.daysOfWeek) if body.frequency is RepeatFrequency.WEEKLY else None
-        return occurrences(body.start, body.frequency.value, body.interval, days=days, **bounds)
+        return occurrences(body.start, zone, body.frequency.value, body.interval, days=days,
+                           **bounds)
     except RepeatError as error:
         field = {"interval": "interval", "day of": "daysOfWeek"}
         problems.add(next((f for k, f in field.items() if k in str(error)), "endOn"), str(error))
@@ -129,7 +134,7 @@ def create_non_job_appointments(ctx: TenantContext,
     """Every occurrence of a create request (the API, seeds, the control plane)."""
     problems = Problems()
     data = _fields(ctx, problems, body, {})
-    starts = _starts(problems, body)
+    starts = _starts(ctx, problems, body)
     if not starts and not problems.errors:
         problems.add("endOn", "The repeat has no occurrence before it ends.")
     problems.check()

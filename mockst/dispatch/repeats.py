@@ -1,6 +1,6 @@
 """Repeating shifts and non-job appointments, expanded into one row per occurrence.
 
-The days an event repeats on are counted on the tenant's wall clock (``schedule.LOCAL_ZONE``):
+The days an event repeats on are counted on the tenant's wall clock (``schedule.tenant_zone``):
 every ``interval`` days, weeks (on the days named, else the first one's weekday; weeks start on
 Sunday, as ServiceTitan's calendar shows them), months (the same day of the month; a month without
 it is skipped) or years. Each occurrence keeps the first one's wall-clock time. A repeat is bounded:
@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from mockst.dispatch.schedule import local, utc
 
@@ -62,7 +63,7 @@ def _dates(first: date, frequency: str, interval: int, days: set[int] | None) ->
             step += months
 
 
-def occurrences(start: datetime, frequency: str, interval: int | None, *,
+def occurrences(start: datetime, zone: ZoneInfo, frequency: str, interval: int | None, *,
                 days: set[int] | None = None, last: date | None = None,
                 count: int | None = None) -> list[datetime]:  # fmt: skip
     """The UTC starts of a repeat that begins at ``start``: up to and including the wall-clock
@@ -72,13 +73,13 @@ def occurrences(start: datetime, frequency: str, interval: int | None, *,
         raise RepeatError("The interval must be 1 or greater.")
     result: list[datetime] = []
     try:
-        wall = local(start)
+        wall = local(start, zone)
         for day in _dates(wall.date(), frequency, interval or 1, days):
             if (last is not None and day > last) or (count is not None and len(result) >= count):
                 break
             if len(result) == MAX_OCCURRENCES:
                 raise RepeatError(f"A repeat may have at most {MAX_OCCURRENCES} occurrences.")
-            result.append(utc(datetime.combine(day, wall.time().replace(tzinfo=None))))
+            result.append(utc(datetime.combine(day, wall.time().replace(tzinfo=None)), zone))
     except OverflowError:  # the calendar ends (year 1 or 9999): so does the repeat
         if not result:
             raise RepeatError("The start is outside the calendar.") from None

@@ -4,7 +4,8 @@ fall in a stretch of time.
 
 Dispatch stores a TimeSpan as .NET's invariant text (``"02:00:00"``, ``"1.00:00:00"`` past a day)
 and reads ``"hh:mm"`` and ``"hh:mm:ss"`` too (scheduling facts §15 U19). Repeats are expanded on
-the tenant's wall clock, so a weekly 8:00 shift stays at 8:00 across a change of daylight time.
+the tenant's wall clock (its time zone, set per tenant on the control plane), so a weekly 8:00
+shift stays at 8:00 across a change of daylight time.
 """
 
 from __future__ import annotations
@@ -18,11 +19,8 @@ from zoneinfo import ZoneInfo
 from mockst.api.listing import stamp_order, wire_instant
 from mockst.api.operation import TenantContext
 from mockst.encoding import parse_datetime
+from mockst.identity.service import get_tenant
 from mockst.store.table import Row
-
-# Every seeded and simulated tenant keeps a Pacific wall clock: not UTC, so a client that mixes
-# up local and UTC times sees it.
-LOCAL_ZONE = ZoneInfo("America/Los_Angeles")
 
 SHIFTS = "technician_shifts"
 NON_JOB_APPOINTMENTS = "non_job_appointments"
@@ -55,15 +53,20 @@ def timespan_text(seconds: int) -> str:
     return f"{sign}{days}.{text}" if days else sign + text
 
 
-def local(moment: datetime) -> datetime:
-    """An instant on the tenant's wall clock."""
-    return moment.astimezone(LOCAL_ZONE)
+def tenant_zone(ctx: TenantContext) -> ZoneInfo:
+    """The tenant's time zone: its days and hours are the ones shifts repeat on."""
+    return ZoneInfo(get_tenant(ctx.world, ctx.tenant_id).time_zone)
 
 
-def utc(wall: datetime) -> datetime:
-    """A wall-clock time of the tenant (naive or in ``LOCAL_ZONE``) as a UTC instant."""
+def local(moment: datetime, zone: ZoneInfo) -> datetime:
+    """An instant on a wall clock."""
+    return moment.astimezone(zone)
+
+
+def utc(wall: datetime, zone: ZoneInfo) -> datetime:
+    """A wall-clock time (naive, or in ``zone``) as a UTC instant."""
     if wall.tzinfo is None:
-        wall = wall.replace(tzinfo=LOCAL_ZONE)
+        wall = wall.replace(tzinfo=zone)
     return wall.astimezone(UTC)
 
 

@@ -6,7 +6,7 @@ field teams and a few zones. Once everyone is hired and the story is over: a Nor
 shift for every active technician on each weekday from a month before ``now`` to two weeks
 after, a day off for two of them, Saturday on-call for one, the skills their job types require,
 and a few non-job appointments (a meeting, a training that takes a technician out of capacity).
-Times are the tenant's wall clock (``schedule.LOCAL_ZONE``). Choices are made by position among
+Times are the tenant's wall clock (its time zone). Choices are made by position among
 the technicians in id order, not drawn from the story's random source, so families seeded after
 this one draw what they drew before.
 """
@@ -14,6 +14,7 @@ this one draw what they drew before.
 from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
 from mockst.api.operation import TenantContext
 from mockst.dispatch.arrival_windows import create_arrival_window
@@ -24,7 +25,7 @@ from mockst.dispatch.models.non_job_appointments import CreateNonJobAppointmentR
 from mockst.dispatch.models.technician_shifts import CreateTechnicianShiftRequest
 from mockst.dispatch.models.zone import CreateOrUpdateZoneRequestArgs
 from mockst.dispatch.non_job_appointments import create_non_job_appointments
-from mockst.dispatch.schedule import local, utc
+from mockst.dispatch.schedule import local, tenant_zone, utc
 from mockst.dispatch.team import create_team
 from mockst.dispatch.technician_shifts import create_shifts
 from mockst.dispatch.technician_skills import assign, skill_named
@@ -43,8 +44,8 @@ TEAMS = (("Plumbing Team", True), ("HVAC Team", True), ("Install Team", True),
 WEEKDAYS = "Monday, Tuesday, Wednesday, Thursday, Friday"
 
 
-def _wall(day: date, hour: int) -> datetime:
-    return utc(datetime.combine(day, time(hour)))
+def _wall(day: date, hour: int, zone: ZoneInfo) -> datetime:
+    return utc(datetime.combine(day, time(hour)), zone)
 
 
 def _set_up(story: Story) -> None:
@@ -71,24 +72,24 @@ def _set_up(story: Story) -> None:
         builder.count("zones")
 
 
-def _shifts(ctx: TenantContext, techs: list[Row], today: date) -> int:
+def _shifts(ctx: TenantContext, techs: list[Row], today: date, zone: ZoneInfo) -> int:
     first, last = today - timedelta(days=30), today + timedelta(days=14)
     made = 0
     for tech in techs:
         made += len(create_shifts(ctx, CreateTechnicianShiftRequest(
             technicianIds=[tech.id], shiftType="Normal", title="Regular hours",
-            start=_wall(first, 8), end=_wall(first, 17), repeatType="Weekly",
+            start=_wall(first, 8, zone), end=_wall(first, 17, zone), repeatType="Weekly",
             shiftDays=WEEKDAYS, repeatEndDate=datetime.combine(last, time()))))  # fmt: skip
     monday = today + timedelta(days=7 - today.weekday())
     for tech, day, note in ((techs[1 % len(techs)], monday + timedelta(days=2), "Dentist"),
                             (techs[-1], today - timedelta(days=8), "Family event")):
         made += len(create_shifts(ctx, CreateTechnicianShiftRequest(
             technicianIds=[tech.id], shiftType="TimeOff", title="Personal day", note=note,
-            start=_wall(day, 8), end=_wall(day, 17), repeatType="Never")))  # fmt: skip
+            start=_wall(day, 8, zone), end=_wall(day, 17, zone), repeatType="Never")))  # fmt: skip
     saturday = monday + timedelta(days=5)
     made += len(create_shifts(ctx, CreateTechnicianShiftRequest(
         technicianIds=[techs[0].id], shiftType="OnCall", title="Weekend on call",
-        start=_wall(saturday, 8), end=_wall(saturday, 20), repeatType="Weekly",
+        start=_wall(saturday, 8, zone), end=_wall(saturday, 20, zone), repeatType="Weekly",
         shiftDays="Saturday", repeatEndDate=datetime.combine(saturday + timedelta(days=7),
                                                              time()))))  # fmt: skip
     return made
@@ -107,7 +108,8 @@ def _skills(ctx: TenantContext, techs: list[Row]) -> int:
     return made
 
 
-def _non_job_appointments(ctx: TenantContext, techs: list[Row], today: date) -> int:
+def _non_job_appointments(ctx: TenantContext, techs: list[Row], today: date,
+                          zone: ZoneInfo) -> int:  # fmt: skip
     monday = today + timedelta(days=7 - today.weekday())
     plans = (
         (techs[:3], monday, 7, "01:00", "Safety meeting", False),
@@ -118,7 +120,7 @@ def _non_job_appointments(ctx: TenantContext, techs: list[Row], today: date) -> 
     for group, day, hour, duration, name, away in plans:
         for tech in group:
             made += len(create_non_job_appointments(ctx, CreateNonJobAppointmentRequest(
-                technicianId=tech.id, start=_wall(day, hour), duration=duration, name=name,
+                technicianId=tech.id, start=_wall(day, hour, zone), duration=duration, name=name,
                 summary=f"{name}.", removeTechnicianFromCapacityPlanning=away)))  # fmt: skip
     return made
 
@@ -137,11 +139,12 @@ def populate(story: Story) -> None:
         hired = max(parse_datetime(t.get("createdOn")) for t in techs)
         moment = max(hired, story.now - timedelta(days=35))
         builder.clock = instant(ticks_of(moment) + 4_321_987)  # ticks, as real stamps have
-        today = local(story.now).date()
+        zone = tenant_zone(ctx)
+        today = local(story.now, zone).date()
         ctx = builder.ctx()
-        builder.count("technician_shifts", _shifts(ctx, techs, today))
+        builder.count("technician_shifts", _shifts(ctx, techs, today, zone))
         builder.count("technician_skills", _skills(ctx, techs))
-        builder.count("non_job_appointments", _non_job_appointments(ctx, techs, today))
+        builder.count("non_job_appointments", _non_job_appointments(ctx, techs, today, zone))
         builder.clock = story.now
 
     story.after_events(schedule)

@@ -51,7 +51,7 @@ from mockst.dispatch.models.technician_shifts import (
     UpdateTechnicianShiftRequest,
 )
 from mockst.dispatch.repeats import RepeatError, occurrences, weekdays
-from mockst.dispatch.schedule import SHIFTS
+from mockst.dispatch.schedule import SHIFTS, tenant_zone
 from mockst.encoding import format_datetime, parse_datetime
 from mockst.errors import not_found
 from mockst.store.table import Row
@@ -78,7 +78,8 @@ def _check_times(problems: Problems, start: datetime, end: datetime) -> None:
         problems.add("end", "A shift lasts at most 24 hours.")
 
 
-def _starts(problems: Problems, body: CreateTechnicianShiftRequest) -> list[datetime]:
+def _starts(ctx: TenantContext, problems: Problems,
+            body: CreateTechnicianShiftRequest) -> list[datetime]:  # fmt: skip
     if body.repeatType is ShiftRepeatType.NEVER:
         return [body.start]
     if body.repeatEndDate is None:
@@ -86,8 +87,8 @@ def _starts(problems: Problems, body: CreateTechnicianShiftRequest) -> list[date
         return []
     try:
         days = weekdays(body.shiftDays) if body.repeatType is ShiftRepeatType.WEEKLY else None
-        return occurrences(body.start, body.repeatType.value, body.repeatInterval, days=days,
-                           last=body.repeatEndDate.date())  # fmt: skip
+        return occurrences(body.start, tenant_zone(ctx), body.repeatType.value,
+                           body.repeatInterval, days=days, last=body.repeatEndDate.date())
     except RepeatError as error:
         field = "shiftDays" if "day of the week" in str(error) else "repeatEndDate"
         problems.add("repeatInterval" if "interval" in str(error) else field, str(error))
@@ -102,7 +103,7 @@ def create_shifts(ctx: TenantContext, body: CreateTechnicianShiftRequest) -> lis
     ids = technicians(ctx, problems, "technicianIds", body.technicianIds)
     title = problems.required_text("title", body.title)
     _check_times(problems, body.start, body.end)
-    starts = _starts(problems, body)
+    starts = _starts(ctx, problems, body)
     problems.check()
     length = body.end - body.start
     latest = datetime.max.replace(tzinfo=UTC) - length  # an occurrence ending after 9999 is none

@@ -59,6 +59,9 @@ class Tenant:
     name: str
     environment: Environment
     created_on: str
+    # Where the business is: capacity frames are its local days and hours (an IANA name). Not
+    # US/Eastern on purpose: a connector that reads local times as UTC shows it at once.
+    time_zone: str = "America/Los_Angeles"
 
 
 @dataclass(frozen=True)

@@ -38,6 +38,10 @@ def _token(alphabet: str, length: int) -> str:
     return "".join(secrets.choice(alphabet) for _ in range(length))
 
 
+def new_client_id() -> str:
+    return "cid." + _token(_LOWER_ALNUM, 25)
+
+
 def hash_secret(value: str) -> str:
     return hashlib.sha256(value.encode()).hexdigest()
 
@@ -113,13 +117,17 @@ def create_app(
     *,
     organization: str = "",
     credential_mode: CredentialMode = CredentialMode.DEVELOPER,
+    app_key: str | None = None,
 ) -> App:
+    """A new app; ``app_key`` fixes its key (the demo's stable credentials), else a random one."""
     checked = _check_scopes(scopes)
     with world.transaction():
+        if app_key is not None and app_by_key(world, app_key) is not None:
+            raise conflict(f"App key {app_key} is taken by another app.", "appKey")
         app = App(
             id=world.new_id(),
             name=name,
-            app_key="ak1." + _token(_LOWER_ALNUM, 22),
+            app_key=app_key or "ak1." + _token(_LOWER_ALNUM, 22),
             organization=organization,
             credential_mode=credential_mode,
             versions=(checked,),
@@ -146,6 +154,7 @@ def create_tenant(
     name: str,
     environment: Environment,
     tenant_id: int | None = None,
+    time_zone: str | None = None,
 ) -> Tenant:
     with world.transaction():
         if tenant_id is not None and world.get_identity("tenant", str(tenant_id)) is not None:
@@ -156,8 +165,29 @@ def create_tenant(
             environment=environment,
             created_on=_now(world),
         )
+        if time_zone is not None:
+            tenant = replace(tenant, time_zone=check_time_zone(time_zone))
         world.put_identity("tenant", str(tenant.id), tenant)
         world.tenant_data(tenant.id)
+        return tenant
+
+
+def check_time_zone(name: str) -> str:
+    """An IANA time zone name (``America/Denver``), or a 400 naming ``timeZone``."""
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError, OSError):  # OSError: "America", a folder
+        message = f"'{name}' is not a time zone (e.g. America/Denver)."
+        raise field_error("timeZone", message) from None
+    return name
+
+
+def set_time_zone(world: World, tenant_id: int, name: str) -> Tenant:
+    with world.transaction():
+        tenant = replace(get_tenant(world, tenant_id), time_zone=check_time_zone(name))
+        world.put_identity("tenant", str(tenant.id), tenant)
         return tenant
 
 
@@ -175,16 +205,20 @@ def _check_booking_provider(world: World, tenant_id: int, booking_provider_id: i
         )
 
 
-def connect(world: World, app_id: int, tenant_id: int) -> Connection:
-    """The developer lists the tenant on the app: a client id exists, "Not Connected Yet"."""
+def connect(world: World, app_id: int, tenant_id: int, client_id: str | None = None) -> Connection:
+    """The developer lists the tenant on the app: a client id exists, "Not Connected Yet".
+
+    ``client_id`` fixes the id (the demo's stable credentials), else a random one is made."""
     with world.transaction():
         get_app(world, app_id)
         get_tenant(world, tenant_id)
         for existing in connections_of_tenant(world, tenant_id):
             if existing.app_id == app_id:
                 return existing
+        if client_id is not None and world.get_identity("connection", client_id) is not None:
+            raise conflict(f"Client id {client_id} is taken by another connection.", "clientId")
         connection = Connection(
-            client_id="cid." + _token(_LOWER_ALNUM, 25),
+            client_id=client_id or new_client_id(),
             app_id=app_id,
             tenant_id=tenant_id,
             status=ConnectionStatus.NOT_CONNECTED_YET,
@@ -258,8 +292,12 @@ def restrict(world: World, client_id: str, booking_provider_id: int | None) -> C
 # -- client secrets --------------------------------------------------------------------------
 
 
-def generate_secret(world: World, client_id: str, max_active: int = 2) -> tuple[ClientSecret, str]:
-    """A new secret; the value is returned here and never again. Refused at ``max_active``."""
+def generate_secret(
+    world: World, client_id: str, max_active: int = 2, value: str | None = None
+) -> tuple[ClientSecret, str]:
+    """A new secret; the value is returned here and never again. Refused at ``max_active``.
+
+    ``value`` fixes the secret (the demo's stable credentials); only its hash is kept."""
     with world.transaction():
         connection = get_connection(world, client_id)
         if connection.status is ConnectionStatus.NOT_CONNECTED_YET:
@@ -273,8 +311,9 @@ def generate_secret(world: World, client_id: str, max_active: int = 2) -> tuple[
                 f"Only {max_active} active secrets are allowed at a time; deactivate one first.",
                 "clientSecret",
             )
-        slot = 1 if not any(s.value_prefix.startswith("cs1.") for s in active) else 2
-        value = f"cs{slot}." + _token(string.ascii_letters + string.digits, 40)
+        if value is None:
+            slot = 1 if not any(s.value_prefix.startswith("cs1.") for s in active) else 2
+            value = f"cs{slot}." + _token(string.ascii_letters + string.digits, 40)
         secret = ClientSecret(
             id=world.new_id(),
             client_id=client_id,

@@ -32,7 +32,7 @@ from mockst.encoding import format_datetime
 from mockst.errors import field_error
 from mockst.jpm import job_actions
 from mockst.jpm.job_booking import check_technicians
-from mockst.jpm.job_records import APPOINTMENTS, JOBS
+from mockst.jpm.job_records import APPOINTMENTS, JOBS, assigned
 from mockst.jpm.models.appointments import (
     AppointmentAddRequest,
     AppointmentRescheduleRequest,
@@ -127,7 +127,7 @@ LIST_FILTERS = (
     Filter(Param("startsOnOrAfter", "datetime"), stamp_at_least("start"), wire_instant),
     Filter(Param("startsBefore", "datetime"), stamp_before("start"), wire_instant),
     Filter(Param("technicianId", "int64"), lambda row, v: any(
-        a["technicianId"] == v for a in row.get("assignments") or [])),
+        a["technicianId"] == v for a in assigned(row))),
     equals("customerId", kind="int64"),
     Filter(Param("unused", "bool"), lambda row, v: bool(row.get("unused")) == v),
     *date_filters(),

@@ -1,5 +1,6 @@
 """The Job Planning export feeds (``mockst.api.export``: continuation tokens over each table's
-changes): jobs, appointments, job notes, canceled logs and history; projects' feeds are planned.
+changes): jobs, appointments, job notes, canceled logs and history; projects' feeds are in
+``project_export``.
 
 A job's row changes whenever its status or appointments do, so the jobs feed delivers it again.
 The appointments feed shows active and inactive rows alike unless ``active`` says otherwise (the
@@ -34,8 +35,6 @@ from mockst.jpm.models.export import (
     ExportJobHistoryResponse,
     ExportJobNotesResponse,
     ExportJobsResponse,
-    ExportProjectNotesResponse,
-    ExportProjectsResponse,
 )
 from mockst.store.table import Row
 
@@ -86,15 +85,6 @@ def _plain(table: str, model: type) -> Any:
 
 OPERATIONS = [
     _feed("Export_Jobs", "/jobs", _jobs, ExportJobsResponse, JOBS.read, JOBS.table),
-    EXPORT.planned(
-        "Export_Projects",
-        "GET",
-        suffix="/projects",
-        scope="tn.jpm.projects:r",
-        query=(Param("from", "string"), Param("includeRecentChanges", "bool"),),
-        response=Export(ExportProjectsResponse),
-        table="projects",
-    ),
     _feed("Export_Appointments", "/appointments", _appointments, ExportAppointmentsResponse,
           APPOINTMENTS.read, APPOINTMENTS.table, (ACTIVE, *EXPORT_PARAMS)),
     _feed("Export_JobCancelReasons", "/job-canceled-logs",
@@ -102,15 +92,6 @@ OPERATIONS = [
           ExportJobCanceledLogResponse, "tn.jpm.jobcanceledlogs:r", JOB_CANCELED_LOGS.table),
     _feed("Export_JobNotes", "/job-notes", _plain(JOB_NOTES.table, ExportJobNotesResponse),
           ExportJobNotesResponse, "tn.jpm.jobnotes:r", JOB_NOTES.table),
-    EXPORT.planned(
-        "Export_ProjectNotes",
-        "GET",
-        suffix="/project-notes",
-        scope="tn.jpm.projectnotes:r",
-        query=(Param("from", "string"), Param("includeRecentChanges", "bool"),),
-        response=Export(ExportProjectNotesResponse),
-        table="project_notes",
-    ),
     _feed("Export_JobHistory", "/job-history", _history, ExportJobHistoryResponse,
           "tn.jpm.jobhistory:r", JOB_HISTORY.table),
 ]  # fmt: skip

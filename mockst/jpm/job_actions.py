@@ -36,6 +36,7 @@ from mockst.jpm.job_records import (
     WORKING,
     appointment_status,
     appointments_of,
+    assigned,
     assignment,
     new_appointment,
     settle,
@@ -96,8 +97,10 @@ def complete(ctx: TenantContext, job: Row, completed_on: Any = None) -> Row:
     """The office or a technician completes the job: appointments nobody worked are unused."""
     _open_job(job, 409, "completing it")
     for row in appointments_of(ctx, job):
-        worked = any(a["status"] in (WORKING, DONE) for a in row.get("assignments") or [])
-        states = [{**a, "status": DONE} for a in row.get("assignments") or []]
+        worked = any(a["status"] in (WORKING, DONE) for a in assigned(row))
+        stamp = format_datetime(ctx.now)
+        states = [{**a, "status": DONE, "modifiedOn": stamp} if a.get("active", True) else a
+                  for a in row.get("assignments") or []]  # fmt: skip
         APPOINTMENTS.change(ctx, row, {"status": DONE, "unused": not worked,
                                        "assignments": states, "hold": None})  # fmt: skip
     write_history(ctx, int(job.id), "Job Completed")
@@ -123,7 +126,7 @@ def add_appointment(ctx: TenantContext, job: Row, slot_request: Any) -> Row:
 def delete_appointment(ctx: TenantContext, row: Row) -> None:
     job = job_of(ctx, row)
     others = [i for i in job.get("appointmentIds") if i != row.id]
-    worked = any(a["status"] in (WORKING, DONE) for a in row.get("assignments") or [])
+    worked = any(a["status"] in (WORKING, DONE) for a in assigned(row))
     if not others or worked or job.get("jobStatus") in FINAL:
         why = ("it is the only appointment of its job" if not others
                else "a technician has worked on it" if worked
@@ -195,16 +198,44 @@ BEFORE = {DISPATCHED: (SCHEDULED,), WORKING: (SCHEDULED, DISPATCHED), DONE: (WOR
 
 
 def assign(ctx: TenantContext, row: Row, technician_ids: list[int]) -> Row:
-    """Technicians added to an appointment (one already there is left as it is)."""
+    """Technicians added to an appointment; one already there is left as it is (U17: assigning
+    twice is no error), one unassigned before comes back."""
     problems = Problems()
     ids = check_technicians(ctx, problems, "technicianIds", technician_ids)
     problems.check()
     if row.get("status") in (CANCELED, DONE):
         raise conflict(f"Appointment {row.id} is {row.get('status')}.")
     current = list(row.get("assignments") or [])
-    have = {a["technicianId"] for a in current}
-    current += [assignment(ctx, t) for t in ids if t not in have]
+    for ident in ids:
+        known = next((a for a in current if a["technicianId"] == ident), None)
+        if known is None:
+            current.append(assignment(ctx, ident))
+        elif not known.get("active", True):
+            current[current.index(known)] = {**assignment(ctx, ident), "id": known["id"],
+                                             "createdOn": known["createdOn"]}  # fmt: skip
+    if current == list(row.get("assignments") or []):
+        return row
     return APPOINTMENTS.change(ctx, row, {"assignments": current})
+
+
+def unassign(ctx: TenantContext, row: Row, technician_ids: list[int]) -> Row:
+    """Technicians taken off an appointment; one not assigned is a 400 (U17)."""
+    here = {a["technicianId"] for a in assigned(row)}
+    problems = Problems()
+    for index, ident in enumerate(technician_ids):
+        if ident not in here:
+            problems.add(f"technicianIds[{index}]", f"Technician {ident} is not assigned to "
+                         f"appointment {row.id}.")  # fmt: skip
+    problems.check()
+    stamp = format_datetime(ctx.now)
+    current = [{**a, "active": False, "modifiedOn": stamp}
+               if a["technicianId"] in technician_ids and a.get("active", True) else a
+               for a in row.get("assignments") or []]  # fmt: skip
+    row = APPOINTMENTS.change(ctx, row, {"assignments": current})
+    if row.get("status") not in (HOLD, CANCELED):
+        row = APPOINTMENTS.change(ctx, row, {"status": appointment_status(row)})
+    settle(ctx, job_of(ctx, row))
+    return row
 
 
 def field_step(ctx: TenantContext, row: Row, step: str, technician_id: int | None) -> Row:
@@ -218,14 +249,16 @@ def field_step(ctx: TenantContext, row: Row, step: str, technician_id: int | Non
     if technician_id is not None and step == "dispatch":
         row = assign(ctx, row, [technician_id])  # dispatching assigns, as on the board
     assignments = list(row.get("assignments") or [])
-    chosen = [a for a in assignments if technician_id in (None, a["technicianId"])]
+    chosen = [a for a in assigned(row) if technician_id in (None, a["technicianId"])]
     if not chosen:
         raise conflict(f"Appointment {row.id} has no technician "
                        f"{'assigned' if technician_id is None else technician_id}.")  # fmt: skip
     late = [a["technicianId"] for a in chosen if a["status"] not in BEFORE[target]]
     if late:
         raise conflict(f"Technician {late[0]} cannot be marked {step} from where it is.")
-    moved = [{**a, "status": target} if a in chosen else a for a in assignments]
+    stamp = format_datetime(ctx.now)
+    moved = [{**a, "status": target, "modifiedOn": stamp} if a in chosen else a
+             for a in assignments]  # fmt: skip
     changed = {"assignments": moved}
     row = APPOINTMENTS.change(ctx, row, {**changed, "status": appointment_status(changed)})
     write_history(ctx, int(job.id), f"Technician {step.capitalize()}")

@@ -3,7 +3,8 @@ ServiceTitan writes beside it.
 
 References (each bad one is a 400 naming its field; all are reported at once): the customer, a
 location of that customer, the business unit, an active job type, an active campaign, the
-project, tag types, custom field types of jobs, and technicians of the tenant. ``priority`` is one
+project (at the job's location; the project's feed then delivers it again), tag types, custom
+field types of jobs, and technicians of the tenant. ``priority`` is one
 of Low, Normal, High, Urgent in any case. At least one appointment, each ending after it starts
 (an arrival window, when given, must not end before it starts).
 
@@ -51,6 +52,7 @@ from mockst.jpm.job_records import (
 )
 from mockst.jpm.job_types import JOB_TYPES
 from mockst.jpm.models.jobs import AppointmentInformation, CustomFieldModel, JobCreateRequest
+from mockst.jpm.project_records import PROJECTS
 from mockst.marketing.campaigns import CAMPAIGNS
 from mockst.settings.business_units import BUSINESS_UNITS
 from mockst.settings.technicians import TECHNICIANS
@@ -152,8 +154,12 @@ def _references(call: Call, problems: Problems, body: JobCreateRequest) -> Row |
         problems.add("businessUnitId", f"Business unit {body.businessUnitId} was not found.")
     if not _exists(ctx, CAMPAIGNS.table, body.campaignId, active=active):
         problems.add("campaignId", f"Campaign {body.campaignId} was not found or is not active.")
-    if body.projectId is not None and not _exists(ctx, "projects", body.projectId):
+    project = ctx.table(PROJECTS.table).get(body.projectId) if body.projectId else None
+    if body.projectId is not None and project is None:
         problems.add("projectId", f"Project {body.projectId} was not found.")
+    elif project is not None and project.get("locationId") != body.locationId:
+        problems.add("projectId", f"Project {body.projectId} is at another location than the "
+                     "job.")  # fmt: skip
     job_type = ctx.table(JOB_TYPES.table).get(body.jobTypeId)
     if job_type is None or (active and not job_type.active):
         problems.add("jobTypeId", f"Job type {body.jobTypeId} was not found or is not active.")
@@ -268,6 +274,8 @@ def book_job(call: Call, body: JobCreateRequest) -> Row:
         "createdById": API_USER_ID, "active": True,
     })  # fmt: skip
     write_history(call, ident, BOOKED)
+    if body.projectId is not None:  # its jobIds changed: the projects feed delivers it again
+        PROJECTS.change(call, PROJECTS.find(call, body.projectId), {})
     if booking is not None and call.config.job_converts_booking:
         BOOKINGS.change(call, booking, {"status": BookingStatus.CONVERTED.value, "jobId": ident})
     if lead is not None:

@@ -79,9 +79,15 @@ BOOKED = "Job Booked"
 # -- appointments ------------------------------------------------------------------------------
 
 
+def assigned(row: Row | dict[str, Any]) -> list[dict[str, Any]]:
+    """The appointment's technicians now (an unassigned one stays in ``assignments``, inactive,
+    so the assignments feed can say so)."""
+    return [a for a in row.get("assignments") or [] if a.get("active", True)]
+
+
 def appointment_status(row: Row | dict[str, Any]) -> str:
     """The status an appointment's technicians give it (hold and cancel aside)."""
-    states = [a["status"] for a in row.get("assignments") or []]
+    states = [a["status"] for a in assigned(row)]
     if WORKING in states:
         return WORKING
     if states and all(s == DONE for s in states):
@@ -93,12 +99,17 @@ def appointment_status(row: Row | dict[str, Any]) -> str:
 
 def assignment(ctx: TenantContext, technician_id: int) -> dict[str, Any]:
     """A technician's assignment to an appointment, as job create and appointment add write it."""
+    stamp = format_datetime(ctx.now)
     return {
+        "id": ctx.world.new_id(),
         "technicianId": technician_id,
         "status": SCHEDULED,
         "assignedById": API_USER_ID,
-        "assignedOn": format_datetime(ctx.now),
+        "assignedOn": stamp,
         "isPaused": False,
+        "active": True,
+        "createdOn": stamp,
+        "modifiedOn": stamp,
     }
 
 

@@ -36,7 +36,7 @@ from mockst.crm.customer_records import Problems, check_tag_types, external_data
 from mockst.crm.record_lists import EXTERNAL_DATA_FILTER, external_data_query, list_query
 from mockst.jpm import job_actions
 from mockst.jpm.job_booking import _references, book_job, check_custom_fields, check_priority
-from mockst.jpm.job_records import APPOINTMENTS, JOBS, render_job
+from mockst.jpm.job_records import APPOINTMENTS, JOBS, assigned, render_job
 from mockst.jpm.models.jobs import (
     CancelJobRequest,
     JobAppointmentStatus,
@@ -155,7 +155,7 @@ def _status_is(appointment: Row, value: str) -> bool:
 
 
 def _technician_is(appointment: Row, value: int) -> bool:
-    return any(a["technicianId"] == value for a in appointment.get("assignments") or [])
+    return any(a["technicianId"] == value for a in assigned(appointment))
 
 
 def _starts(compare: Any) -> Any:

@@ -1,10 +1,10 @@
 """The Job Planning family's part of a seeded story: the job types a plumbing and HVAC company
-books, each done by the business units of its trade, its cancel and hold reasons, and its jobs
-(``job_seed``)."""
+books, each done by the business units of its trade, its cancel and hold reasons, its jobs
+(``job_seed``) and projects (``project_seed``)."""
 
 from __future__ import annotations
 
-from mockst.jpm import job_seed
+from mockst.jpm import job_seed, project_seed
 from mockst.jpm.job_cancel_reasons import JOB_CANCEL_REASONS
 from mockst.jpm.job_hold_reasons import JOB_HOLD_REASONS
 from mockst.jpm.job_types import create_job_type
@@ -70,3 +70,4 @@ def populate(story: Story) -> None:
 
     builder.at(story.setup, set_up)
     job_seed.populate(story)
+    project_seed.populate(story)  # after the jobs: each project takes the jobs at its location

@@ -7,7 +7,7 @@ it is active) and the business unit by its name, as the real response does (a st
 ``dnis``, the tracking number, is listed in ``campaignPhoneNumbers``. The list shows active
 campaigns unless ``active`` says otherwise; ``name`` matches part of the name in any case;
 ``campaignPhoneNumber`` matches a tracking number by its digits; sort by Id, Name, CreatedOn or
-ModifiedOn. Campaign costs are planned (``campaign_costs.py``).
+ModifiedOn. A campaign's costs are served by ``campaign_costs.py``.
 """
 
 from __future__ import annotations
@@ -24,14 +24,13 @@ from mockst.api.listing import (
     ids_filter,
     project,
 )
-from mockst.api.operation import Call, One, Page, TenantContext
-from mockst.api.params import Param, path
+from mockst.api.operation import Call, One, TenantContext
+from mockst.api.params import Param
 from mockst.api.resource import ID, Resource
 from mockst.errors import field_error
 from mockst.marketing import FAMILY
 from mockst.marketing.campaign_categories import CAMPAIGN_CATEGORIES
 from mockst.marketing.models.campaigns import CampaignResponse, CampaignUpsertRequest
-from mockst.marketing.models.common import CampaignCostResponse
 from mockst.settings.business_units import BUSINESS_UNITS
 from mockst.store.table import Row
 
@@ -137,13 +136,5 @@ OPERATIONS = [
         "Campaigns_Update", "PATCH", _update, suffix="/{id}",
         summary="Replace a campaign's fields", path_params=(ID,),
         body=CampaignUpsertRequest, response=One(CampaignResponse),
-    ),
-    CAMPAIGNS.planned(
-        "Campaigns_GetCosts",
-        "GET",
-        suffix="/{id}/costs",
-        path_params=(path("id"),),
-        query=(*PAGE_PARAMS, Param("year", "int32"), Param("month", "int32"), Param("sort")),
-        response=Page(CampaignCostResponse),
     ),
 ]

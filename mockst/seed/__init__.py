@@ -2,7 +2,7 @@
 
 ``populate_tenant(world, tenant_id, seed=N)`` fills one tenant (see ``mockst.seed.populate``);
 ``demo_world(seed=N)`` builds a whole world with a quickstart-onboarded demo tenant filled that
-way, which ``mockst seed --out world.json`` writes and ``mockst serve --seed world.json`` loads.
+way, which ``mockst seed --out world.json`` writes and ``mockst serve --world world.json`` loads.
 """
 
 from mockst.seed.populate import populate_tenant

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import orjson
 
+from mockst.demo import DemoError, DemoOptions, write_env_file
 from mockst.encoding import parse_datetime
 from mockst.seed.world import demo_world
 from mockst.store.snapshot import export_world
@@ -22,7 +23,21 @@ def run_seed(args: argparse.Namespace) -> int:
     except ValueError:
         print(f"mockst seed: --now: not a date-time: {args.now!r}", file=sys.stderr)
         return 2
-    world, creds = demo_world(seed=args.seed, customers=args.customers, now=now)
+    options = DemoOptions(
+        app_key=args.demo_app_key, client_id=args.demo_client_id, secret=args.demo_secret
+    )
+    try:
+        world, creds = demo_world(
+            seed=args.seed, customers=args.customers, now=now, options=options
+        )
+        if args.env_file:
+            write_env_file(args.env_file, creds)
+    except DemoError as exc:
+        print(f"mockst seed: {exc}", file=sys.stderr)
+        return 2
+    except OSError as exc:
+        print(f"mockst seed: --env-file {args.env_file}: {exc.strerror or exc}", file=sys.stderr)
+        return 2
     text = orjson.dumps(export_world(world), option=orjson.OPT_INDENT_2) + b"\n"
     if args.out == "-":
         sys.stdout.buffer.write(text)
@@ -36,13 +51,14 @@ def run_seed(args: argparse.Namespace) -> int:
             [
                 f"mockst: wrote {args.out} (seed {args.seed}): tenant {creds['tenantId']} "
                 f"with {counts}.",
-                f"Serve it with: mockst serve --seed {args.out} --demo",
-                "(--demo prints fresh credentials for the demo tenant; without it, these work:",
+                f"Serve it with: mockst serve --world {args.out}",
+                "These credentials work there (the same seed and options give the same ones;",
+                "`--demo` keeps them only with --state or --demo-secret):",
                 f"  ST_TENANT_ID={creds['tenantId']}",
                 f"  ST_APP_KEY={creds['appKey']}",
                 f"  ST_CLIENT_ID={creds['clientId']}",
                 f"  ST_CLIENT_SECRET={creds['clientSecret']}",
-                f"  ST_BOOKING_PROVIDER_ID={creds['bookingProviderId']})",
+                f"  ST_BOOKING_PROVIDER_ID={creds['bookingProviderId']}",
             ]
         )
     )

@@ -1,7 +1,6 @@
-"""Telecom, declared from ``telecom.json``.
-
-Its operations are planned (routed, guarded, documented; a placeholder answers) until
-each is simulated: ``docs/adding-a-family.md``."""
+"""Telecom: the calls a tenant's phone system records (v2 and v3 calls, their recordings and
+voicemails, the export feed), linked to customers, locations, campaigns, call reasons, agents,
+bookings, leads and the jobs booked from them."""
 
 from mockst.api.family import Family
 
@@ -14,6 +13,6 @@ FAMILY = Family(
         "tn.tlc.calls:r",
         "tn.tlc.calls:w",
     ),
-    # uses=(...): the families whose data this one reads or changes (DESIGN.md);
-    # seed="mockst.<family>.seed:populate": its part of the demo world.
+    uses=("crm", "settings", "marketing", "jbce", "jpm"),
+    seed="mockst.telecom.seed:populate",
 )

@@ -279,6 +279,44 @@ DEVIATIONS: tuple[Deviation, ...] = (
         "-> 400",
     ),
     Deviation(
+        id="campaign-cost-month-in-range",
+        kind="document-gap",
+        check="ST202",
+        operations=frozenset({"CampaignCosts_Create", "CampaignCosts_Update"}),
+        errors=(
+            (r"year", r"The year must be between 1 and 9999\."),
+            (r"month", r"The month must be between 1 and 12\."),
+            (r"dailyCost", r"The dailyCost must be 0 or greater\."),
+        ),
+        why="A campaign cost is a month of a calendar year at a daily cost of 0 or more; the "
+        "document declares plain int32 and decimal fields without bounds.",
+        example='POST /marketing/v2/tenant/T/costs {"campaignId": 1, "year": 2026, "month": 13, '
+        '"dailyCost": 5} -> 400 month',
+    ),
+    Deviation(
+        id="one-cost-per-campaign-month",
+        kind="business-rule",
+        check="ST202",
+        operations=frozenset({"CampaignCosts_Create"}),
+        errors=((r"month", r"Campaign \d+ already has a cost for \d+-\d+\."),),
+        why="A campaign has one daily cost per month; a second create for the same month is "
+        "refused (the document declares only 400) and the first is PATCHed instead.",
+        example="POST /marketing/v2/tenant/T/costs twice for one campaign and month -> 400 month",
+    ),
+    Deviation(
+        id="budget-code-needs-an-item",
+        kind="document-gap",
+        check="ST202",
+        operations=frozenset(
+            {"BudgetCodes_CreateBudgetCode", "BudgetCodes_CreateBudgetCodePartial"}
+        ),
+        errors=((r"segmentItemIds|segments", r"At least one segment item is required\."),),
+        why="A budget code is made of segment items, so it needs at least one; the document "
+        "has no minItems: 1 (and a partial code may leave every segment open).",
+        example='POST /jpm/v2/tenant/T/work-breakdown-structure/budget-codes '
+        '{"segmentItemIds": []} -> 400 segmentItemIds',
+    ),
+    Deviation(
         id="referenced-rows-exist",
         kind="business-rule",
         check="ST202",
@@ -287,6 +325,60 @@ DEVIATIONS: tuple[Deviation, ...] = (
         ),
         why="Ids in bodies must name existing rows (user roles, business units, tag types…).",
         example='POST /settings/v2/tenant/T/employees {"roleId": 0, ...} -> 400 roleId',
+    ),
+    Deviation(
+        id="capacity-window",
+        kind="business-rule",
+        check="ST202",
+        operations=frozenset({"Capacity_GetList"}),
+        errors=(
+            (r"endsOnOrBefore", r"The end must be after the start\.|At most \d+ days at once\."),
+        ),
+        why="A capacity window must end after it starts, and is bounded (capacity_max_days): "
+        "the answer grows with the window (the scheduling facts §15 U5).",
+        example='POST /dispatch/v2/tenant/T/capacity {"startsOnOrAfter": t, "endsOnOrBefore": t, '
+        '...} -> 400',
+    ),
+    Deviation(
+        id="timespan-is-not-iso-duration",
+        kind="business-rule",
+        check="ST108",
+        message=r'.*"(\d+\.)?\d\d:\d\d:\d\d" is not a "duration".*',
+        why="The documents type TimeSpans (a call's duration) as format: duration, which JSON "
+        "Schema reads as ISO 8601 (PT4M30S); ServiceTitan's .NET serializer writes a TimeSpan "
+        "as hh:mm:ss, and the only literal in the documents is \"09:00\" (§1, §15 U19).",
+        example='GET /telecom/v3/tenant/T/calls -> leadCall.duration "00:04:30"',
+    ),
+    Deviation(
+        id="v2-call-links-may-be-null",
+        kind="document-gap",
+        check="ST108",
+        operations=frozenset({"Calls_GetCalls", "Calls_GetDetails", "Calls_Update"}),
+        message=r'null is not of type "(string|object)"\n.*',
+        why="The deprecated v2 call schemas mark every link required and not nullable (the job's "
+        "number and business unit, the call's reason, agent, customer, campaign, recording URL), "
+        "but a call that booked no job or has no agent has none; the simulator answers null, as "
+        "the v3 schemas allow, rather than invent one. Declaring them nullable removes the entry.",
+        example="GET /telecom/v2/tenant/T/calls -> data[0].businessUnit null for an unbooked call",
+    ),
+    Deviation(
+        id="call-rules",
+        kind="business-rule",
+        check="ST202",
+        operations=frozenset({"Calls_Update", "Calls_GetCalls"}),
+        errors=(
+            (r"reason\.name", r"No call reason is named '.*'\."),
+            (r"callId", r"The callId -?\d+ is not the call in the path\."),
+            (r"(customer|location)\.id", r"(Customer|Location) -?\d+ does not exist\."),
+            (r"location\.id", r"Location -?\d+ is not a location of customer -?\d+\."),
+            (r"orderBy", r"The orderBy must be Id, createdOn or modifiedOn\."),
+            (r"orderByDirection", r"The orderByDirection must be asc or desc\."),
+        ),
+        why="Telecom's rules (servicetitan-scheduling.md §4.4, §11): a call is classified with a "
+        "reason the tenant has (by name), the customer and location it names, the location "
+        "the customer's; the v2 list sorts by the orderBy and orderByDirection values its "
+        "document lists, declared as free strings.",
+        example='GET /telecom/v2/tenant/T/calls?orderBy=duration -> 400 orderBy',
     ),
     Deviation(
         id="job-booking-rules",

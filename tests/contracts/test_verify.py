@@ -56,9 +56,11 @@ def test_careful_httpx_connector_passes_where_the_flawed_ones_run():
 
 FLAWED = [
     ("no_app_key", "happy-path", "app-key-on-every-call"),
+    ("no_app_key_new_token", "happy-path", "app-key-on-every-call"),
     ("token_per_request", "happy-path", "token-reused"),
     ("ignores_retry_after", "rate-limit-429", "waits-retry-after"),
     ("retries_post_blindly", "transient-5xx", "no-blind-write-retry"),
+    ("tenant_wide_lookup", "restricted-provider", "no-blind-write-retry"),
     ("other_provider", "happy-path", "bookings-under-own-provider"),
     ("duplicate_booking", "happy-path", "task-completed"),
     ("first_page_only", "happy-path", "pages-read-to-the-end"),
@@ -126,7 +128,29 @@ def test_cli_exit_status_and_reports(tmp_path, capsys):
     assert failing[0]["evidence"][0]["request"].startswith("#")
     suite = ET.parse(tmp_path / "mockst-verify.junit.xml").getroot().find("testsuite")
     assert suite.get("name") == "happy-path" and suite.get("failures") == "1"
-    assert (tmp_path / "mockst-verify.md").read_text().startswith("# mockst verify: FAILED")
+    markdown = (tmp_path / "mockst-verify.md").read_text()
+    assert markdown.startswith("# mockst verify: FAILED")
+    # The evidence says why one page was not the whole list: the size asked for was clamped.
+    note = failing[0]["evidence"][0]["note"]
+    assert "stopped at page 1" in note and "pageSize=500 was asked for" in note, note
+    assert "clamped it to 5" in note
+    # "#13" can be looked up: the scenario's journal is shipped beside the report.
+    assert scenario["journalFile"] == "journal/happy-path.json"
+    journal = json.loads((tmp_path / "journal" / "happy-path.json").read_text())["entries"]
+    entry = int(failing[0]["evidence"][0]["request"].split()[0].lstrip("#"))
+    (found,) = [e for e in journal if e["id"] == entry]
+    assert found["path"].endswith("/customers") and found["status"] == 200
+    assert "`journal/happy-path.json`" in markdown
+    assert not [e for e in journal if e.get("kind") == "control"]
+    # JUnit: the message is the violation; the connector's output; a real judging time.
+    case = next(c for c in suite.iter("testcase") if c.get("name") == "pages-read-to-the-end")
+    failure = case.find("failure")
+    assert failure.get("message").startswith("#") and "stopped at page 1" in failure.get(
+        "message"
+    )
+    assert failure.text.startswith("Rule: A paged list")
+    assert float(case.get("time")) > 0
+    assert suite.find("system-out") is not None and suite.find("system-err") is not None
 
 
 def test_cli_usage_errors(capsys):

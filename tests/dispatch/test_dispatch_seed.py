@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from mockst.api.operation import TenantContext
-from mockst.dispatch.schedule import local, non_job_appointments_of, shifts_of
+from mockst.dispatch.schedule import local, non_job_appointments_of, shifts_of, tenant_zone
 from mockst.seed import populate_tenant
 from mockst.store.world import World
 from mockst.testing import TenantApi
@@ -34,7 +34,8 @@ def test_seeded_schedule(world: World, api: TenantApi, seeded: dict[str, int]) -
         today = shifts_of(ctx, None, NOW - timedelta(hours=12), NOW + timedelta(hours=12))
         normal = [s for s in today if s.get("shiftType") == "Normal"]
         assert {s.get("technicianId") for s in normal} == set(techs)
-        assert {local(datetime.fromisoformat(s.get("start"))).hour for s in normal} == {8}
+        zone = tenant_zone(ctx)
+        assert {local(datetime.fromisoformat(s.get("start")), zone).hour for s in normal} == {8}
         past = shifts_of(ctx, techs[:1], NOW - timedelta(days=29), NOW - timedelta(days=28))
         future = shifts_of(ctx, techs[:1], NOW + timedelta(days=13), NOW + timedelta(days=14))
         assert past or future  # weekdays at both ends of the span

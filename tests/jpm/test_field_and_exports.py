@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from conftest import Refs
+from job_refs import Refs
 
 from mockst.testing import TenantApi
 

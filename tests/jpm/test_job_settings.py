@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import Refs
+from job_refs import Refs
 
 from mockst.config import Config
 from mockst.testing import TenantApi

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from conftest import Refs
+from job_refs import Refs
 
 from mockst.store.world import World
 from mockst.testing import TenantApi
@@ -216,3 +216,16 @@ def test_list_by_technician_appointment_dates_and_sort(api: TenantApi, refs: Ref
     assert [j["priority"] for j in ranked] == sorted((j["priority"] for j in ranked),
                                                      reverse=True)  # fmt: skip
     assert api.call("Jobs_GetList", params={"sort": "Nope"}).status_code == 400
+
+
+def test_a_job_joins_a_project_at_its_own_location(api: TenantApi, refs: Refs) -> None:
+    here = api.call("Projects_Create", json={"locationId": refs.location}).json()
+    there = api.call("Projects_Create", json={"locationId": refs.stranger_location}).json()
+    refused = api.call("Jobs_Create", json=refs.job(projectId=there["id"]))
+    assert refused.status_code == 400 and set(refused.json()["errors"]) == {"projectId"}
+    recent = {"includeRecentChanges": "true"}
+    mark = api.call("Export_Projects", params=recent).json()["continueFrom"]
+    job = _book(api, refs, projectId=here["id"])
+    assert api.call("Projects_Get", id=here["id"]).json()["jobIds"] == [job["id"]]
+    feed = api.call("Export_Projects", params={"from": mark, **recent}).json()["data"]
+    assert [(p["id"], p["jobIds"]) for p in feed] == [(here["id"], [job["id"]])]

@@ -84,6 +84,27 @@ def test_a_planned_operation_answers_its_placeholder(op: Operation, world: World
             assert answer["data"] == [] and answer["hasMore"] is False
 
 
+def test_a_planned_list_under_a_row_never_shows_the_resource_rows(world: World) -> None:
+    """``/campaigns/{id}/costs`` planned on the campaigns resource: its rows are not costs."""
+    from mockst.api.params import path
+    from mockst.api.resource import Resource
+    from mockst.api.shared_models import NamedModel as Named
+    from mockst.marketing import FAMILY
+
+    campaigns = Resource(family=FAMILY, path="/campaigns", table="campaigns", scope="tn.mrk.x",
+                         tag="Campaigns", noun="Campaign")  # fmt: skip
+    costs = campaigns.planned("X_GetCosts", "GET", suffix="/{id}/costs",
+                              path_params=(path("id"),), response=Page(Named))
+    whole = campaigns.planned("X_GetList", "GET", response=Page(Named))
+    with world.transaction():
+        tenant = world.tenant_data(1)
+        tenant.table("campaigns").insert(7, {"id": 7, "name": "Yelp"}, world.clock.now())
+        call = Call(world=world, tenant=tenant, now=world.clock.now(), config=Config(),
+                    principal=None, path={"id": 7}, query={}, body=None)  # type: ignore[arg-type]
+        assert costs.handler(call)["data"] == []
+        assert len(whole.handler(call)["data"]) == 1
+
+
 def test_planned_operations_over_http(client: TestClient, api: TenantApi) -> None:
     """The demo-style app holds every family's scopes; each kind of placeholder, for real."""
     page = api.call("Estimates_GetList", params={"pageSize": 3})
@@ -102,9 +123,9 @@ def test_planned_operations_over_http(client: TestClient, api: TenantApi) -> Non
     assert api.call("Estimates_Create", json={"name": 5}).status_code == 400
     unknown = client.get(f"/sales/v2/tenant/{api.tenant_id}/no-such", headers=api.headers)
     assert unknown.status_code == 404
-    # versions of one family live side by side
-    assert api.call("Calls_Calls").status_code == 200
-    assert api.call("Calls_GetDetails", id=3).status_code == 404
+    # another planned list, and a planned get of an unknown id
+    assert api.call("Zone_GetList").status_code == 200
+    assert api.call("Zone_Get", id=3).status_code == 404
 
 
 def test_planned_operations_keep_the_guard(client: TestClient, onboard: Onboard) -> None:

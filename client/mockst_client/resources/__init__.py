@@ -2,6 +2,7 @@
 
 from .booking_provider_tags import BookingProviderTags
 from .bookings import ProviderBookings, TenantBookings
+from .calls import Calls
 from .customers import Customers
 from .jobs import Appointments, Campaigns, Jobs, JobTypes
 from .leads import Leads
@@ -12,6 +13,7 @@ __all__ = [
     "Appointments",
     "BookingProviderTags",
     "BusinessUnits",
+    "Calls",
     "Campaigns",
     "Customers",
     "Employees",

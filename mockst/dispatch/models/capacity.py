@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pydantic import ConfigDict
 
-from mockst.api.types import DateTime, Double, Int64, SpecStrEnum, StModel
+from mockst.api.types import DateTime, Double, Int64, LooseBool, SpecStrEnum, StModel
 
 
 class CapacityResponseTechnicianStatus(SpecStrEnum):
@@ -54,4 +54,4 @@ class CapacityRequestArgs(StModel):
     endsOnOrBefore: DateTime
     businessUnitIds: list[Int64] | None = None
     jobTypeId: Int64 | None = None
-    skillBasedAvailability: bool
+    skillBasedAvailability: LooseBool

@@ -20,6 +20,9 @@ import httpx
 
 FLAWS = {
     "no-app-key": "one call (booking provider tags) goes without ST-App-Key",
+    "no-app-key-new-token": "one call goes without ST-App-Key; its 401 makes it take a new token",
+    "tenant-wide-lookup": "looks a failed booking up on the tenant-wide /bookings, takes a 403 "
+    "for 'not there' and creates it again",
     "token-per-request": "takes a new token before every API call",
     "ignores-retry-after": "retries a 429 at once instead of waiting Retry-After",
     "retries-post-blindly": "repeats a POST that failed with a 5xx without looking first",
@@ -99,9 +102,11 @@ class Connector:
                     raise
                 time.sleep(0.1 * attempt)
                 continue
-            if response.status_code == 401 and not refreshed and with_key:
+            # The reference client's way, here a flaw's: any 401 is worth one new token.
+            any_401 = self.flaw == "no-app-key-new-token"
+            if response.status_code == 401 and not refreshed and (with_key or any_401):
                 reason = (response.json().get("data") or {}).get("reason")
-                if reason in ("expired_token", "invalid_token"):
+                if reason in ("expired_token", "invalid_token") or any_401:
                     self.token = None
                     refreshed = True
                     continue
@@ -174,7 +179,10 @@ class Connector:
                 pass
             if self.flaw != "retries-post-blindly":
                 time.sleep(0.1 * attempt)
-                found = self.call("GET", url, params={"externalId": body["externalId"]})
+                where = f"{self.base}/bookings" if self.flaw == "tenant-wide-lookup" else url
+                found = self.call("GET", where, params={"externalId": body["externalId"]})
+                if self.flaw == "tenant-wide-lookup" and found.status_code == 403:
+                    continue  # taken for "not there": the create is sent again, blind
                 found.raise_for_status()
                 if found.json()["data"]:
                     return found.json()["data"][0]
@@ -183,7 +191,7 @@ class Connector:
     def run(self) -> int:
         with open(os.environ["MOCKST_TASK"]) as handle:
             lead = json.load(handle)["lead"]
-        if self.flaw == "no-app-key":
+        if self.flaw in ("no-app-key", "no-app-key-new-token"):
             self.call("GET", f"{self.base}/booking-provider-tags", with_key=False)
         if self.flaw == "other-tenant":
             other = self.base.replace(f"/tenant/{self.tenant}", f"/tenant/{self.tenant + 1}")
