@@ -19,7 +19,7 @@ from zoneinfo import ZoneInfo
 from mockst.api.listing import stamp_order, wire_instant
 from mockst.api.operation import TenantContext
 from mockst.encoding import parse_datetime
-from mockst.identity.service import get_tenant
+from mockst.identity.model import Tenant
 from mockst.store.table import Row
 
 SHIFTS = "technician_shifts"
@@ -54,8 +54,10 @@ def timespan_text(seconds: int) -> str:
 
 
 def tenant_zone(ctx: TenantContext) -> ZoneInfo:
-    """The tenant's time zone: its days and hours are the ones shifts repeat on."""
-    return ZoneInfo(get_tenant(ctx.world, ctx.tenant_id).time_zone)
+    """The tenant's time zone: its days and hours are the ones shifts repeat on. Data seeded
+    for a tenant no one onboarded (a bare world in tests) takes the default tenant's."""
+    tenant = ctx.world.get_identity("tenant", str(ctx.tenant_id))
+    return ZoneInfo(tenant.time_zone if tenant is not None else Tenant.time_zone)
 
 
 def local(moment: datetime, zone: ZoneInfo) -> datetime:
