@@ -194,15 +194,16 @@ class JSONResponse(Response):
 
 # A .NET TimeSpan as ServiceTitan writes durations (call lengths, arrival windows, non-job
 # appointments): [d.]hh:mm[:ss[.fffffff]].
-_TIMESPAN = re.compile(r"^(?:(\d+)\.)?(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d{1,7})?)?$")
+_TIMESPAN = re.compile(r"^(?:(\d{1,4})\.)?(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d{1,7})?)?$")
 
 
 def format_timespan(seconds: int) -> str:
     """Seconds as .NET writes a TimeSpan: ``hh:mm:ss``, with ``d.`` in front past a day."""
-    days, rest = divmod(max(seconds, 0), 86_400)
+    sign = "-" if seconds < 0 else ""
+    days, rest = divmod(abs(int(seconds)), 86_400)
     hours, rest = divmod(rest, 3600)
     text = f"{hours:02d}:{rest // 60:02d}:{rest % 60:02d}"
-    return f"{days}.{text}" if days else text
+    return f"{sign}{days}.{text}" if days else sign + text
 
 
 def parse_timespan(text: str) -> int | None:
