@@ -23,6 +23,7 @@ Log output goes to the ``mockst_client`` logger and never contains a token, secr
 
 from .async_client import AsyncServiceTitanClient
 from .auth import ServiceTitanAuth
+from .booking import BookingError, ExternalKey, JobRequest, Scheduler, Slot, open_slots
 from .client import ServiceTitanClient
 from .config import ENVIRONMENTS, ClientConfig, config_from_env
 from .errors import (
@@ -57,20 +58,26 @@ __all__ = [
     "AsyncServiceTitanClient",
     "AuthenticationError",
     "BadRequestError",
+    "BookingError",
     "ClientConfig",
     "ConfigurationError",
     "ConflictError",
     "ExportBatch",
     "ExportIterator",
+    "ExternalKey",
     "ForbiddenError",
+    "JobRequest",
     "NotFoundError",
     "RateLimitedError",
     "RetryPolicy",
+    "Scheduler",
     "ServerError",
     "ServiceTitanAuth",
     "ServiceTitanClient",
     "ServiceTitanError",
+    "Slot",
     "TokenError",
     "config_from_env",
+    "open_slots",
     "parse_retry_after",
 ]

@@ -21,6 +21,7 @@ from .resources import (
     BookingProviderTags,
     BusinessUnits,
     Campaigns,
+    Capacity,
     Customers,
     Employees,
     Jobs,
@@ -95,6 +96,7 @@ class ClientCore(Generic[R, P, E]):
     appointments: Appointments[R, P, E]
     job_types: JobTypes[R, P, E]
     campaigns: Campaigns[R, P, E]
+    capacity: Capacity[R, P, E]
 
     def __init__(
         self,
@@ -123,6 +125,7 @@ class ClientCore(Generic[R, P, E]):
         self.appointments = Appointments(api)
         self.job_types = JobTypes(api)
         self.campaigns = Campaigns(api)
+        self.capacity = Capacity(api)
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None, **options: Any) -> Self:

@@ -2,6 +2,7 @@
 
 from .booking_provider_tags import BookingProviderTags
 from .bookings import ProviderBookings, TenantBookings
+from .capacity import Capacity
 from .customers import Customers
 from .jobs import Appointments, Campaigns, Jobs, JobTypes
 from .leads import Leads
@@ -13,6 +14,7 @@ __all__ = [
     "BookingProviderTags",
     "BusinessUnits",
     "Campaigns",
+    "Capacity",
     "Customers",
     "Employees",
     "JobTypes",
