@@ -94,7 +94,8 @@ def _visits(body: Any) -> Iterator[tuple[dict[str, Any], int, int]]:
 
 
 def _hours(ticks: int) -> str:
-    return f"{ticks / HOUR:+g} h"
+    """``9 h earlier`` / ``8 h later``: where the true frame is from what was booked."""
+    return f"{abs(ticks) / HOUR:g} h {'earlier' if ticks < 0 else 'later'}"
 
 
 def _made_by(ctx: RunContext, job_id: int) -> JournalEntry | None:
@@ -129,8 +130,8 @@ def appointment_times_utc(ctx: RunContext) -> Outcome:
         if trapped is not None:
             zone = f" ({ctx.time_zone})" if ctx.time_zone else ""
             note = (f"{where} is the frame's local start {trapped.row['start']} read as UTC; "
-                    f"the frame is {trapped.span} in true UTC ({_hours(trapped.start - start)} "
-                    f"away{zone}, from #{trapped.entry.id}): book startUtc/endUtc")  # fmt: skip
+                    f"the frame is {trapped.span} in true UTC, {_hours(trapped.start - start)}"
+                    f"{zone} (#{trapped.entry.id}): book startUtc/endUtc")  # fmt: skip
         elif frames:
             note = f"{where} lies in no frame that capacity answered in this run"
         else:
@@ -242,7 +243,8 @@ def no_duplicate_job(ctx: RunContext) -> Outcome:
         last = creates[-1] if creates else None
         problems.append(Evidence(last.id if last else None, last.line() if last else "state",
                                  f"{len(ctx.jobs)} jobs were made for the lead ({ids}); "
-                                 "expected one"))  # fmt: skip
+                                 "expected one: mark the job with your own id (externalData) "
+                                 "and look it up by that before booking again"))  # fmt: skip
     return _result(problems, bool(creates))
 
 

@@ -15,7 +15,7 @@ from mockst.store.world import World
 from mockst_contracts.booking_task import BookJobTask, make_booking_task
 from mockst_contracts.provision import Tenant
 from mockst_contracts.scenarios import Scenario
-from mockst_contracts.schedule import ScheduleSpec, busy, load_schedule
+from mockst_contracts.schedule import Booked, ScheduleSpec, busy, load_schedule
 
 DAYS = 5
 OPEN = frozenset({(2, 1), (4, 0)})  # (day, window) left open in busy-week
@@ -36,7 +36,8 @@ def stage_booking(world: World, config: Config, tenant: Tenant, scenario: Scenar
     if scenario.time_zone:
         set_time_zone(world, tenant.tenant_id, scenario.time_zone)
     first = (world.clock.now().astimezone(UTC) + timedelta(days=1)).date()
-    spec = ScheduleSpec()
+    # a tenant already has work on the books: two visits, leaving their frames open
+    spec = ScheduleSpec(booked=[Booked(0, 1, 0), Booked(3, 0, 1)])
     if scenario.busy:
         spec = busy(spec, DAYS, set(OPEN))
     load_schedule(world, tenant.tenant_id, spec, first, DAYS, config)
