@@ -195,3 +195,55 @@ def load_schedule(world: World, tenant_id: int, spec: ScheduleSpec, first_day: d
                     "technicianIds": [techs[visit.technician]]}]})  # fmt: skip
             jobs.append(int(job["id"]))
     return ScheduleIds(units, techs, job_types, campaigns, customer, location, jobs)
+
+
+class ScheduleHandle:
+    """A test's hand on its tenant's scheduling world (the ``st_schedule`` fixture).
+
+    ``load`` puts a spec in (default: one unit, two technicians on shift 08:00-17:00 local, the
+    ``Drain Cleaning`` job type, a campaign, arrival windows 08:00-12:00 and 12:00-16:00) for
+    ``days`` local days from ``first`` (default: the day after the simulator's now);
+    ``busy_week`` books every frame but ``open_frames``. ``frame(day, window)`` is a frame's true
+    UTC start and end, what a careful connector books; ``window`` the UTC span to ask capacity for.
+    """
+
+    def __init__(self, world: World, config: Config, tenant_id: int) -> None:
+        self.world, self.config, self.tenant_id = world, config, tenant_id
+        self.spec = ScheduleSpec()
+        self.first = (world.clock.now().astimezone(UTC) + timedelta(days=1)).date()
+        self.days = 0
+        self.ids: ScheduleIds | None = None
+
+    @property
+    def zone(self) -> ZoneInfo:
+        return ZoneInfo(get_tenant(self.world, self.tenant_id).time_zone)
+
+    def load(self, spec: ScheduleSpec | None = None, *, days: int = 5, first: date | None = None,
+             time_zone: str | None = None) -> ScheduleIds:  # fmt: skip
+        from mockst.identity.service import set_time_zone
+
+        if time_zone is not None:
+            set_time_zone(self.world, self.tenant_id, time_zone)
+        self.spec, self.days = spec or ScheduleSpec(), days
+        self.first = first or self.first
+        self.ids = load_schedule(self.world, self.tenant_id, self.spec, self.first, days,
+                                 self.config)  # fmt: skip
+        return self.ids
+
+    def busy_week(self, open_frames: set[tuple[int, int]] | None = None, *, days: int = 5,
+                  spec: ScheduleSpec | None = None,
+                  time_zone: str | None = None) -> ScheduleIds:  # fmt: skip
+        """Every technician booked in every frame of ``days`` days but ``open_frames``
+        (``(day, window)``; default: the second window of the third day)."""
+        frames = {(2, 1)} if open_frames is None else set(open_frames)
+        return self.load(busy(spec or ScheduleSpec(), days, frames), days=days,
+                         time_zone=time_zone)  # fmt: skip
+
+    def frame(self, day: int, window: int) -> tuple[datetime, datetime]:
+        hour, hours = self.spec.windows[window]
+        return local_span(self.first + timedelta(days=day), hour, hours, self.zone)
+
+    @property
+    def window(self) -> tuple[datetime, datetime]:
+        start = datetime.combine(self.first, time(0), UTC)
+        return start, start + timedelta(days=self.days)
