@@ -1,4 +1,4 @@
-"""A thin reference client for ServiceTitan's REST API (CRM and Settings v2).
+"""A thin reference client for ServiceTitan's REST API (CRM, Settings, JPM, Dispatch capacity).
 
 It runs unchanged against ServiceTitan (production or integration) and against the ``mockst``
 simulator, and shows what a careful connector does: one token per lifetime shared by every call,
@@ -17,7 +17,11 @@ It depends on httpx only.
             store(batch.data)
             saved_token = batch.continue_from
 
-``AsyncServiceTitanClient`` has the same surface with ``await`` / ``async for``.
+``Scheduler`` (``mockst_client.booking``) books jobs carefully: open slots from capacity in true
+UTC, references from the tenant's lists, one job per caller's key, found again after a lost answer.
+
+``AsyncServiceTitanClient`` has the same surface with ``await`` / ``async for`` (``Scheduler`` is
+synchronous; every call it makes is on the async client too).
 Log output goes to the ``mockst_client`` logger and never contains a token, secret or app key.
 """
 
