@@ -36,9 +36,9 @@ def new_jobs(world: World, tenant_id: int, before: set[int]) -> list[dict[str, A
                     appointments.append({**dict(visit.data), "id": int(visit.id),
                                          "technicianIds": [a["technicianId"] for a in
                                                            assigned(visit)]})  # fmt: skip
-            customer = data.table("customers").get(job.get("customerId"))
-            location = data.table("locations").get(job.get("locationId"))
-            job_type = data.table("job_types").get(job.get("jobTypeId"))
+            customer = data.table("customers").get(job.get("customerId") or 0)
+            location = data.table("locations").get(job.get("locationId") or 0)
+            job_type = data.table("job_types").get(job.get("jobTypeId") or 0)
             found.append({
                 "job": {**job, "id": int(row.id)},
                 "appointments": appointments,

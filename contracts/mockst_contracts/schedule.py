@@ -13,6 +13,7 @@ from it; ``load_schedule`` puts one into a tenant for a span of local days.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
@@ -106,7 +107,8 @@ def put_row(ctx: TenantContext, table: str, **data: Any) -> int:
     return ident
 
 
-def _handler_call(world: World, tenant_id: int, config: Config):  # type: ignore[no-untyped-def]
+def _handler_call(world: World, tenant_id: int, config: Config) -> Callable[..., Any]:
+    """Calls an operation's handler in-process, its body validated as a request's would be."""
     ops = {op.operation_id: op for op in registry.operations()}
 
     def call(operation_id: str, body: dict[str, Any], **path: Any) -> Any:
@@ -167,8 +169,8 @@ def load_schedule(world: World, tenant_id: int, spec: ScheduleSpec, first_day: d
         job_types = [int(call("JobTypes_Create", {
             "name": jt.name, "businessUnitIds": [units[u] for u in jt.units],
             "duration": jt.duration})["id"]) for jt in spec.job_types]  # fmt: skip
-        for start, hours in spec.windows:
-            put_row(ctx, "arrival_windows", start=f"{start:02d}:00:00",
+        for opens, hours in spec.windows:
+            put_row(ctx, "arrival_windows", start=f"{opens:02d}:00:00",
                     duration=f"{hours:02d}:00:00", businessUnitIds=units)  # fmt: skip
         low, high = spec.shift
         for offset in range(-1, days + 1):
