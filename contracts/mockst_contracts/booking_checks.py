@@ -160,8 +160,8 @@ def _frame_for(ctx: RunContext, create: JournalEntry, unit: Any, start: int,
 
 @check(
     "books-open-slots",
-    "Each job create books a frame that the latest capacity answer before it offered: "
-    "isAvailable, with the booked technicians Available in it.",
+    "Each job create books a frame that the latest capacity answer before it (that covers the "
+    "frame) offered: isAvailable, with the booked technicians Available in it.",
     detail="Booking a frame capacity did not offer overbooks the tenant's technicians.",
 )
 def books_open_slots(ctx: RunContext) -> Outcome:

@@ -65,9 +65,10 @@ class ScheduleSpec:
     booked: list[Booked] = field(default_factory=list)
 
     def counts(self) -> dict[str, int]:
-        return {"businessUnits": len(self.units), "technicians": len(self.technicians),
-                "jobTypes": len(self.job_types), "campaigns": len(self.campaigns),
-                "bookedVisits": len(self.booked)}  # fmt: skip
+        # worded for the report's "World:" line
+        return {"business units": len(self.units), "technicians": len(self.technicians),
+                "job types": len(self.job_types), "campaigns": len(self.campaigns),
+                "booked visits": len(self.booked)}  # fmt: skip
 
 
 def busy(spec: ScheduleSpec, days: int, open_frames: set[tuple[int, int]]) -> ScheduleSpec:
