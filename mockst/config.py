@@ -75,6 +75,9 @@ class Config:
     # 0 on every row ("zero"), as one live probe of v3 saw; the rest of the top level is the job's
     # either way.
     call_top_level_id: Literal["job", "zero"] = "job"
+    # Dispatch (§15 U22): an arrival window's ``duration`` is how long it lasts (end = start +
+    # duration), as its name says; "end" reads and writes it as the end time its description gives.
+    arrival_window_duration: Literal["duration", "end"] = "duration"
     # Realism under stress (mockst.ratelimit, mockst.journal). Limits run on the wall clock.
     rate_limit: float = 60  # API calls a second per (app key, tenant), §6.5; 0 disables
     # Token requests a minute per client id (burst the same); 0, the default, disables. Real

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, date, datetime, timedelta
 from functools import lru_cache
 from typing import Any
@@ -189,3 +190,28 @@ class JSONResponse(Response):
 
     def render(self, content: Any) -> bytes:
         return dumps(content)
+
+
+# A .NET TimeSpan as ServiceTitan writes durations (call lengths, arrival windows, non-job
+# appointments): [d.]hh:mm[:ss[.fffffff]].
+_TIMESPAN = re.compile(r"^(?:(\d{1,4})\.)?(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d{1,7})?)?$")
+
+
+def format_timespan(seconds: int) -> str:
+    """Seconds as .NET writes a TimeSpan: ``hh:mm:ss``, with ``d.`` in front past a day."""
+    sign = "-" if seconds < 0 else ""
+    days, rest = divmod(abs(int(seconds)), 86_400)
+    hours, rest = divmod(rest, 3600)
+    text = f"{hours:02d}:{rest // 60:02d}:{rest % 60:02d}"
+    return f"{sign}{days}.{text}" if days else sign + text
+
+
+def parse_timespan(text: str) -> int | None:
+    """``hh:mm`` or ``hh:mm:ss`` (optionally ``d.`` and a fraction) in seconds; None if neither."""
+    match = _TIMESPAN.match(text.strip())
+    if match is None:
+        return None
+    days, hours, minutes, seconds = (int(g) if g else 0 for g in match.groups())
+    if minutes > 59 or seconds > 59 or hours > 23:
+        return None
+    return ((days * 24 + hours) * 60 + minutes) * 60 + seconds

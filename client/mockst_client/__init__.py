@@ -1,5 +1,5 @@
-"""A thin reference client for ServiceTitan's REST API (CRM, Settings, Pricebook, Equipment
-Systems v2).
+"""A thin reference client for ServiceTitan's REST API (CRM, Settings, Job Planning, Dispatch,
+Telecom, Pricebook, Equipment Systems v2).
 
 It runs unchanged against ServiceTitan (production or integration) and against the ``mockst``
 simulator, and shows what a careful connector does: one token per lifetime shared by every call,
@@ -18,12 +18,17 @@ It depends on httpx only.
             store(batch.data)
             saved_token = batch.continue_from
 
-``AsyncServiceTitanClient`` has the same surface with ``await`` / ``async for``.
+``Scheduler`` (``mockst_client.booking``) books jobs carefully: open slots from capacity in true
+UTC, references from the tenant's lists, one job per caller's key, found again after a lost answer.
+
+``AsyncServiceTitanClient`` has the same surface with ``await`` / ``async for`` (``Scheduler`` is
+synchronous; every call it makes is on the async client too).
 Log output goes to the ``mockst_client`` logger and never contains a token, secret or app key.
 """
 
 from .async_client import AsyncServiceTitanClient
 from .auth import ServiceTitanAuth
+from .booking import BookingError, ExternalKey, JobRequest, Scheduler, Slot, open_slots
 from .client import ServiceTitanClient
 from .config import ENVIRONMENTS, ClientConfig, config_from_env
 from .errors import (
@@ -58,20 +63,26 @@ __all__ = [
     "AsyncServiceTitanClient",
     "AuthenticationError",
     "BadRequestError",
+    "BookingError",
     "ClientConfig",
     "ConfigurationError",
     "ConflictError",
     "ExportBatch",
     "ExportIterator",
+    "ExternalKey",
     "ForbiddenError",
+    "JobRequest",
     "NotFoundError",
     "RateLimitedError",
     "RetryPolicy",
+    "Scheduler",
     "ServerError",
     "ServiceTitanAuth",
     "ServiceTitanClient",
     "ServiceTitanError",
+    "Slot",
     "TokenError",
     "config_from_env",
+    "open_slots",
     "parse_retry_after",
 ]

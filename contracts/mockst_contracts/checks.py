@@ -19,6 +19,7 @@ from typing import Any, Literal
 
 import orjson
 
+from mockst_contracts.booking_task import BookJobTask
 from mockst_contracts.connector_output import error_lines
 from mockst_contracts.journal import TOKEN_REFUSALS, JournalEntry
 from mockst_contracts.real_formats import blamed, describe, served
@@ -74,13 +75,20 @@ class RunContext:
     app_key: str
     client_id: str
     booking_provider_id: int
-    task: ConnectorTask
+    task: ConnectorTask | BookJobTask
     entries: list[JournalEntry]
     exit_code: int | None
     timed_out: bool
     stderr_tail: str = ""
     # State after the run: bookings of the tenant carrying the task's externalId.
     task_bookings: list[dict[str, Any]] = field(default_factory=list)
+    # book-job: the jobs the run made (booking_state.new_jobs), the tenant's time zone
+    jobs: list[dict[str, Any]] = field(default_factory=list)
+    time_zone: str = ""
+
+    @property
+    def booking(self) -> bool:
+        return getattr(self.task, "kind", "") == "book-job"
 
     @property
     def api(self) -> list[JournalEntry]:
@@ -275,6 +283,10 @@ def _same_request(failed: JournalEntry, later: JournalEntry) -> bool:
     return failed.method == later.method and failed.path == later.path and same_body
 
 
+# POSTs that only read (capacity is computed, nothing is stored): asking again is always safe.
+READS_BY_POST = frozenset({"Capacity_GetList"})
+
+
 @check(
     "no-blind-write-retry",
     "A POST or PATCH that failed with a 5xx or a dropped connection is not sent again before "
@@ -286,7 +298,9 @@ def no_blind_write_retry(ctx: RunContext) -> Outcome:
     failed_writes = [
         e
         for e in ctx.api
-        if e.method in ("POST", "PATCH") and (e.dropped or (e.status or 0) >= 500)
+        if e.method in ("POST", "PATCH")
+        and e.operation_id not in READS_BY_POST
+        and (e.dropped or (e.status or 0) >= 500)
     ]
     for write in failed_writes:
         looked = False
@@ -449,9 +463,14 @@ def reads_real_formats(ctx: RunContext) -> Outcome:
 @check(
     "task-completed",
     "The connector did its task: customers read, customers export read, exactly one booking "
-    "with the task's externalId under its provider, exit status 0.",
+    "with the task's externalId under its provider, exit status 0 (book-job: one job of the "
+    "service for the lead's customer and address, one appointment with a technician, exit 0).",
 )
 def task_completed(ctx: RunContext) -> Outcome:
+    if ctx.booking:
+        from mockst_contracts.booking_checks import booking_task_completed
+
+        return booking_task_completed(ctx)
     problems = []
     if ctx.timed_out:
         problems.append(Evidence(None, "process", "did not finish within the timeout"))
@@ -506,3 +525,7 @@ def merge(outcomes: list[Outcome]) -> Outcome:
     if any(o.status == "passed" for o in outcomes):
         return Outcome("passed", seconds=seconds)
     return Outcome("not-exercised", seconds=seconds)
+
+
+# The book-job task's checks register themselves in CHECKS (a module of their own).
+from mockst_contracts import booking_checks  # noqa: E402, F401

@@ -61,6 +61,12 @@ def add_verify_command(sub: argparse._SubParsersAction) -> None:
         help="rows per page and per export batch at most (bigger pageSize is clamped; default 10)",
     )
     parser.add_argument("--seed", type=int, default=1, help="seed of the generated worlds")
+    parser.add_argument(
+        "--task",
+        default="sync-and-book",
+        choices=("sync-and-book", "book-job"),
+        help="the task the connector is given, and its scenarios (default: sync-and-book)",
+    )
     parser.add_argument("--list", action="store_true", help="list scenarios and checks, then exit")
     parser.add_argument("command", nargs=argparse.REMAINDER, help="-- COMMAND ARGS...")
     parser.set_defaults(run=run_verify)
@@ -68,11 +74,12 @@ def add_verify_command(sub: argparse._SubParsersAction) -> None:
 
 def _list() -> int:
     from mockst_contracts.checks import CHECKS
-    from mockst_contracts.scenarios import SCENARIOS
+    from mockst_contracts.scenarios import TASKS, scenarios_for
 
-    print("Scenarios:")
-    for s in SCENARIOS.values():
-        print(f"  {s.name:<22} {s.summary}")
+    for task in TASKS:
+        print(f"Scenarios of --task {task}:")
+        for s in scenarios_for(task).values():
+            print(f"  {s.name:<22} {s.summary}")
     print("Checks:")
     for c in CHECKS.values():
         print(f"  {c.id:<30} [{c.severity}] {c.rule}")
@@ -108,6 +115,7 @@ def run_verify(args: argparse.Namespace) -> int:
         customers=args.customers,
         page_limit=args.page_limit,
         seed=args.seed,
+        task=args.task,
     )
     try:
         report = verify(options, progress=lambda line: print(line, file=sys.stderr, flush=True))

@@ -210,6 +210,15 @@ def st_tenant(mockst_server: MockstServer) -> TenantHandle:
 
 
 @pytest.fixture
+def st_schedule(mockst_server: MockstServer, st_tenant: TenantHandle) -> Any:
+    """The tenant's scheduling world (``mockst_contracts.schedule.ScheduleHandle``): ``.load()``,
+    ``.busy_week()``, ``.frame(day, window)``, ``.window``, ``.ids``. Empty until loaded."""
+    from mockst_contracts.schedule import ScheduleHandle
+
+    return ScheduleHandle(mockst_server.world, mockst_server.app.state.config, st_tenant.tenant_id)
+
+
+@pytest.fixture
 def st_journal(mockst_server: MockstServer, st_tenant: TenantHandle) -> JournalView:
     """The journal entries of this test's tenant (``.entries()``, ``.api()``, ``.tokens()``,
     since ``.mark()``)."""

@@ -10,7 +10,7 @@ from xml.etree import ElementTree as ET
 
 from mockst_contracts.checks import CHECKS
 from mockst_contracts.runner import ScenarioResult, VerifyReport
-from mockst_contracts.scenarios import SCENARIOS
+from mockst_contracts.scenarios import scenarios_for
 
 MARK = {"passed": "pass", "failed": "FAIL", "not-exercised": "n/a"}
 JOURNALS = "journal"  # folder of the scenarios' journals, beside the report files
@@ -97,7 +97,7 @@ def to_markdown(report: VerifyReport, journals: bool = False) -> str:
     lines += [f"- `{c.id}` ({c.severity}): {c.rule}" for c in CHECKS.values()]
     for s in report.scenarios:
         lines += ["", f"## Scenario `{s.name}`: {'passed' if not s.failed else 'FAILED'}", ""]
-        scenario = SCENARIOS.get(s.name)
+        scenario = scenarios_for(s.task).get(s.name)
         if scenario is not None:
             lines += [scenario.description, ""]
         lines.append(f"World: {', '.join(f'{v} {k}' for k, v in s.world.items())}.")

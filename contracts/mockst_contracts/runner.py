@@ -23,6 +23,9 @@ from typing import Any
 import httpx
 
 from mockst import __version__ as simulator_version
+from mockst_contracts.booking_stage import stage_booking
+from mockst_contracts.booking_state import job_ids, new_jobs
+from mockst_contracts.booking_task import BookJobTask
 from mockst_contracts.checks import CHECKS, Outcome, RunContext, merge, run_checks
 from mockst_contracts.connector_output import error_lines
 from mockst_contracts.journal import from_view, last_id
@@ -50,6 +53,7 @@ class VerifyOptions:
     customers: int = 25  # customers in a scenario's world (large-tenant: x20)
     page_limit: int = 10  # rows a page / an export batch holds at most (bigger pageSize: clamped)
     seed: int = 1
+    task: str = "sync-and-book"  # the task kind: sync-and-book, or book-job (booking_task)
     rate_limit: float | None = None  # calls/s per app and tenant (None: the simulator's 60)
     cwd: str | None = None
     env: dict[str, str] = field(default_factory=dict)  # extra variables for the connector
@@ -79,6 +83,7 @@ class ScenarioResult:
     # The journal of the connector's runs (as GET /_mock/journal gives it, secrets redacted),
     # so that "#13" in the evidence can be looked up: the report writes it beside itself.
     journal: list[dict[str, Any]] = field(default_factory=list)
+    task: str = "sync-and-book"
 
     @property
     def failed(self) -> list[str]:
@@ -211,6 +216,10 @@ def run_scenario(
         tenant = onboard(http, f"verify {scenario.name}", restricted=scenario.restricted)
         instants = stamp_lengths(world.clock.now()) if scenario.real_formats else None
         counts = load_world(world, config, tenant, spec, instants)
+        booking = None
+        if scenario.task == "book-job":
+            booking = stage_booking(world, config, tenant, scenario)
+            counts = {**counts, **booking.counts}
         world.clock.advance(EXPORT_DELAY)  # the world is settled: exports hold all of it
         if scenario.faults:
             from mockst.faults import FaultRule
@@ -228,7 +237,13 @@ def run_scenario(
             for run in range(1, scenario.runs + 1):
                 if run > 1 and scenario.rotate_secret_between_runs:
                     tenant = rotate_secret(http, tenant)
-                task = ConnectorTask(scenario.name, run, make_lead(scenario.name, run, seed))
+                task: ConnectorTask | BookJobTask
+                before: set[int] = set()
+                if booking is not None:
+                    task = booking.task(scenario.name, run, seed)
+                    before = job_ids(world, tenant.tenant_id)
+                else:
+                    task = ConnectorTask(scenario.name, run, make_lead(scenario.name, run, seed))
                 task_path = task.write(workdir / f"{scenario.name}-run{run}.task.json")
                 mark = last_id(journal)
                 env = _connector_env(options, tenant, scenario.name, task_path)
@@ -249,6 +264,8 @@ def run_scenario(
                     timed_out=timed_out,
                     stderr_tail=_tail(err),
                     task_bookings=task_bookings(world, tenant.tenant_id, task.lead.externalId),
+                    jobs=new_jobs(world, tenant.tenant_id, before) if booking is not None else [],
+                    time_zone=booking.time_zone if booking is not None else "",
                 )
                 for cid, outcome in run_checks(ctx).items():
                     per_check[cid].append(outcome)
@@ -269,6 +286,7 @@ def run_scenario(
         started=started_at,
         duration=round(time.monotonic() - t0, 3),
         journal=journaled,
+        task=scenario.task,
     )
 
 
@@ -322,10 +340,11 @@ def _never_started(result: ScenarioResult) -> str:
 
 def verify(options: VerifyOptions, progress: Callable[[str], None] | None = None) -> VerifyReport:
     options = replace(options, command=connector_command(options.command, options.env or None))
-    scenarios = select(list(options.scenarios) or None)
+    scenarios = select(list(options.scenarios) or None, options.task)
     report = VerifyReport(
         command=list(options.command),
         options={
+            "task": options.task,
             "scenarios": [s.name for s in scenarios],
             "timeout": options.timeout,
             "customers": options.customers,

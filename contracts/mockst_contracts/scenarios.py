@@ -30,6 +30,9 @@ class Scenario:
     # stamps of every length in the world, empty lists served as null, decimals with 4 places
     real_formats: bool = False
     notes: tuple[str, ...] = field(default_factory=tuple)
+    task: str = "sync-and-book"  # the task kind the connector is given (book-job: booking_task)
+    time_zone: str | None = None  # the tenant's time zone (None: the simulator's default)
+    busy: bool = False  # book-job: most of the window's frames are already booked
 
 
 SCENARIOS: dict[str, Scenario] = {}
@@ -165,10 +168,28 @@ scenario(
 )
 
 
-def select(names: list[str] | None) -> list[Scenario]:
+# The task kinds: a connector is verified on one task at a time (``--task``).
+TASKS = ("sync-and-book", "book-job")
+
+
+def scenarios_for(task: str) -> dict[str, Scenario]:
+    """The scenarios of a task kind (the booking ones live in ``booking_scenarios``)."""
+    if task == "sync-and-book":
+        return SCENARIOS
+    if task == "book-job":
+        from mockst_contracts.booking_scenarios import BOOKING_SCENARIOS
+
+        return BOOKING_SCENARIOS
+    raise KeyError(f"unknown task {task!r}; choose {', '.join(TASKS)}")
+
+
+def select(names: list[str] | None, task: str = "sync-and-book") -> list[Scenario]:
+    known = scenarios_for(task)
     if not names:
-        return list(SCENARIOS.values())
-    unknown = [n for n in names if n not in SCENARIOS]
+        return list(known.values())
+    unknown = [n for n in names if n not in known]
     if unknown:
-        raise KeyError(f"unknown scenario(s): {', '.join(unknown)}; choose {', '.join(SCENARIOS)}")
-    return [SCENARIOS[n] for n in names]
+        raise KeyError(
+            f"unknown scenario(s) of task {task}: {', '.join(unknown)}; choose {', '.join(known)}"
+        )
+    return [known[n] for n in names]

@@ -42,16 +42,21 @@ from mockst.crm.models.locations import CreateLocationRequest
 __all__ = [
     "World",
     "addresses",
+    "booked_visits",
     "bookings",
     "contacts",
     "customers",
     "emails",
     "from_model",
+    "job_type_specs",
     "leads",
     "locations",
     "names",
     "new_locations",
     "phone_numbers",
+    "schedules",
+    "technician_specs",
+    "windows",
     "worlds",
 ]
 
@@ -438,3 +443,13 @@ REQUEST_MODELS: dict[str, type[BaseModel]] = {
     "addresses": CustomerAddress,
     "contacts": NewCustomerContact,
 }
+
+
+# The scheduling world's strategies live in a module of their own; offered here with the rest.
+from mockst_contracts.schedule_strategies import (  # noqa: E402
+    booked_visits,
+    job_type_specs,
+    schedules,
+    technician_specs,
+    windows,
+)

@@ -277,11 +277,23 @@ class ApiDispatcher:
             path = scope["path"]
             if self._pending:
                 self._route_family_of(path)
+            matched: list[tuple[_Path, dict[str, str]]] = []
             for entry in self._families.get(_family(path), ()):
                 match = entry.pattern.match(path)
-                if match is not None:
+                if match is None:
+                    continue
+                # One path may be declared twice with its parameter named apart (Dispatch's
+                # GET /zones/{id} and PATCH /zones/{zoneId}): the one with the method serves.
+                method = scope["method"]
+                if method in entry.ops or (method == "HEAD" and "GET" in entry.ops):
                     await self._serve(entry, match.groupdict(), scope, receive, send)
                     return
+                matched.append((entry, match.groupdict()))
+            if matched:  # no method of the path: 405, allowing what every declaration allows
+                methods = {m for entry, _ in matched for m in entry.ops}
+                refused = _Path(matched[0][0].pattern, {}, ", ".join(sorted(methods)))
+                await self._serve(refused, matched[0][1], scope, receive, send)
+                return
         await self.app(scope, receive, send)
 
     async def _serve(

@@ -31,6 +31,7 @@ from mockst.api.params import Param
 from mockst.crm.lead_records import CUSTOMERS, FORM_SOURCE, LEADS
 from mockst.crm.models.common import LeadStatus
 from mockst.crm.models.leads import LeadResponse
+from mockst.crm.provider_restriction import visible
 from mockst.store.table import Row
 
 LEAD_URL = "https://go.servicetitan.com/#/Lead/{id}"
@@ -139,7 +140,7 @@ def lead_page(call: Call) -> dict[str, Any]:
         def render(row: Row) -> dict[str, Any]:
             return {**project(row.data, LeadResponse), "leadUrl": LEAD_URL.format(id=row.id)}
 
-    rows = call.table(LEADS.table).rows()
+    rows = visible(call, call.table(LEADS.table).rows())
     return page_of(
         call, rows, LeadResponse, tuple(LIST_FILTERS.values()), STANDARD_SORT, render=render
     )

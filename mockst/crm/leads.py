@@ -58,14 +58,22 @@ from mockst.crm.models.leads import (
     SubmitLeadFormRequest,
     SubmitLeadFormResponse,
 )
+from mockst.crm.provider_restriction import require_own_made, restriction, visible
 from mockst.encoding import format_date
 from mockst.errors import field_error
 from mockst.store.table import Row
 
 
-def _lead(call: Call) -> Row:
-    """The lead the path names (404 when the tenant has none of that id)."""
-    return LEADS.find(call, call.path["id"])
+def _lead(call: Call, *, reading: bool = False) -> Row:
+    """The lead the path names (404 when the tenant has none of that id); one made from another
+    provider's booking is refused to a restricted connection."""
+    row = LEADS.find(call, call.path["id"])
+    require_own_made(call, row, reading=reading)
+    return row
+
+
+def _get(call: Call) -> dict[str, Any]:
+    return project(_lead(call, reading=True).data, LeadResponse)
 
 
 def _create(call: Call) -> dict[str, Any]:
@@ -122,7 +130,7 @@ def _dismiss(call: Call) -> None:
 
 
 def _notes(call: Call) -> dict[str, Any]:
-    lead = _lead(call)
+    lead = _lead(call, reading=True)
     rows = (r for r in call.table(NOTES.table).rows() if r.get("leadId") == lead.id)
     return page_of(call, rows, NoteResponse, date_filters())
 
@@ -134,8 +142,16 @@ def _create_note(call: Call) -> dict[str, Any]:
     return project(add_note(call, int(lead.id), body.text, bool(body.pinToTop)).data, NoteResponse)
 
 
+def _exported(call: Call) -> Any:
+    table = call.table(LEADS.table)  # whole, so the feed resumes by bisection
+    return table if restriction(call) is None else visible(call, table.rows(include_deleted=True))
+
+
 OPERATIONS = [
-    LEADS.get_op("Leads_Get", LeadResponse, summary="Get a lead"),
+    LEADS.operation(
+        "Leads_Get", "GET", _get, suffix="/{id}", summary="Get a lead", path_params=(ID,),
+        response=One(LeadResponse), errors=(400, 404),
+    ),
     LEADS.operation(
         "Leads_Update",
         "PATCH",
@@ -216,7 +232,8 @@ OPERATIONS = [
     ),
     replace(  # every official export operation is tagged "Export"
         LEADS.export_op(
-            "ExportLeads_Leads", ExportLeadsResponse, "/export/leads", summary="Export leads"
+            "ExportLeads_Leads", ExportLeadsResponse, "/export/leads", summary="Export leads",
+            rows=_exported,
         ),
         tag="Export",
     ),

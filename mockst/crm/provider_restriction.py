@@ -10,6 +10,8 @@ booking or tag must neither read nor change it.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from mockst.api.operation import Call
 from mockst.auth.guard import refuse
 from mockst.store.table import Row
@@ -40,3 +42,32 @@ def require_booking(call: Call, booking: Row, *, reading: bool = False) -> None:
     if reading and call.config.restricted_tenant_bookings == "allow":
         return
     require_provider(call, booking.get("bookingProviderId"))
+
+
+def foreign_made(call: Call, row: Row) -> bool:
+    """Whether a row made from a booking (a lead's ``bookingId``) came from another provider's
+    booking than the one the caller's connection is restricted to: such a lead carries that
+    booking's name, address and contacts."""
+    allowed = restriction(call)
+    booking_id = row.get("bookingId")
+    if allowed is None or booking_id is None:
+        return False
+    booking = call.table("bookings").get(booking_id, include_deleted=True)
+    return booking is not None and booking.get("bookingProviderId") != allowed
+
+
+def visible(call: Call, rows: Iterable[Row]) -> Iterable[Row]:
+    """The rows a restricted connection may see: none made from another provider's booking
+    (unless the configuration opens tenant-scoped booking reads to it)."""
+    if restriction(call) is None or call.config.restricted_tenant_bookings == "allow":
+        return rows
+    return (row for row in rows if not foreign_made(call, row))
+
+
+def require_own_made(call: Call, row: Row, *, reading: bool = False) -> None:
+    """Refuse a restricted connection a row made from another provider's booking, as the guard
+    refuses (reads follow ``restricted_tenant_bookings``, as for the booking itself)."""
+    if foreign_made(call, row):
+        booking = call.table("bookings").get(row.get("bookingId"), include_deleted=True)
+        if booking is not None:
+            require_booking(call, booking, reading=reading)

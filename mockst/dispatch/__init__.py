@@ -1,7 +1,6 @@
-"""Dispatch, declared from ``dispatch-v2.json``.
-
-Its operations are planned (routed, guarded, documented; a placeholder answers) until
-each is simulated: ``docs/adding-a-family.md``."""
+"""Dispatch v2: who works when (technician shifts, non-job appointments), the windows and hours
+a tenant books into, teams, zones, technician skills, tracking links, GPS pings, technician
+assignments and capacity. The schedule's shared readers are in ``schedule``."""
 
 from mockst.api.family import Family
 
@@ -32,4 +31,5 @@ FAMILY = Family(
         "tn.dis.zones:w",
     ),
     uses=("crm", "settings", "jpm"),
+    seed="mockst.dispatch.seed:populate",
 )

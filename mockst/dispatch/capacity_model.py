@@ -36,7 +36,7 @@ from zoneinfo import ZoneInfo
 
 from mockst.api.operation import TenantContext
 from mockst.config import Config
-from mockst.encoding import TICKS_PER_SECOND, instant, parse_ticks, ticks_of
+from mockst.encoding import TICKS_PER_SECOND, instant, parse_ticks, parse_timespan, ticks_of
 from mockst.jpm.job_records import assigned
 from mockst.store.table import Row
 
@@ -63,15 +63,8 @@ class Span:
 
 
 def timespan_seconds(text: str | None) -> int:
-    """A .NET TimeSpan (``"09:00"``, ``"02:00:00"``, ``"1.00:00:00"``) in seconds; 0 if blank."""
-    if not text:
-        return 0
-    days = 0
-    head, dot, rest = text.partition(".")
-    if dot and head.isdigit() and rest.count(":") == 2:  # "1.02:00:00": a day and two hours
-        days, text = int(head), rest
-    hours, minutes, seconds = ([float(p) for p in text.split(":")] + [0.0, 0.0])[:3]
-    return int((days * 24 + hours) * 3600 + minutes * 60 + seconds)
+    """A stored TimeSpan (``"09:00:00"``) in seconds; 0 when blank or unreadable."""
+    return (parse_timespan(text) or 0) if text else 0
 
 
 Spans = dict[Any, list[tuple[int, int, Any]]]

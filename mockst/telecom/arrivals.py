@@ -14,10 +14,10 @@ from typing import Any
 
 from mockst.api.operation import TenantContext
 from mockst.crm.lead_records import LEADS
-from mockst.encoding import format_datetime, parse_datetime
+from mockst.encoding import format_datetime, parse_datetime, parse_timespan
 from mockst.errors import field_error
 from mockst.store.table import Row
-from mockst.telecom.call_records import BOOKED, create_call, digits, parse_timespan, require
+from mockst.telecom.call_records import BOOKED, create_call, digits, require
 
 PHONES = ("Phone", "MobilePhone")
 REFERENCES = (

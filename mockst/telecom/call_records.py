@@ -17,12 +17,11 @@ seconds, which ``minDuration`` compares.
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from mockst.api.operation import TenantContext
 from mockst.api.resource import Resource
-from mockst.encoding import format_datetime
+from mockst.encoding import format_datetime, format_timespan
 from mockst.errors import field_error
 from mockst.jpm.job_records import JOBS
 from mockst.store.table import Row
@@ -40,28 +39,6 @@ CALLS = Resource(
 V3_BASE = "/v3/tenant/{tenant}"
 BOOKED = "Booked"
 COMPLETED = "Completed"
-
-_TIMESPAN = re.compile(r"^(?:(\d+)\.)?(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d{1,7})?)?$")
-
-
-def format_timespan(seconds: int) -> str:
-    """Seconds as .NET writes a TimeSpan: ``hh:mm:ss``, with ``d.`` in front past a day."""
-    days, rest = divmod(max(seconds, 0), 86_400)
-    hours, rest = divmod(rest, 3600)
-    text = f"{hours:02d}:{rest // 60:02d}:{rest % 60:02d}"
-    return f"{days}.{text}" if days else text
-
-
-def parse_timespan(text: str) -> int | None:
-    """``hh:mm`` or ``hh:mm:ss`` (optionally ``d.`` and a fraction) in seconds; None if neither."""
-    match = _TIMESPAN.match(text.strip())
-    if match is None:
-        return None
-    days, hours, minutes, seconds = (int(g) if g else 0 for g in match.groups())
-    if minutes > 59 or seconds > 59 or hours > 23:
-        return None
-    return ((days * 24 + hours) * 60 + minutes) * 60 + seconds
-
 
 def digits(text: str | None) -> str:
     """A phone number's digits, a North American country code dropped: how numbers compare."""

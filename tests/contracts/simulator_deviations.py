@@ -491,6 +491,39 @@ DEVIATIONS: tuple[Deviation, ...] = (
         "lead converts once, a canceled or completed job is not canceled again.",
         example='POST /jpm/v2/tenant/T/jobs {"appointments": [], ...} -> 400 appointments',
     ),
+    Deviation(
+        id="dispatch-schedule-rules",
+        kind="business-rule",
+        check="ST202",
+        operations=frozenset({
+            "ArrivalWindows_Create", "ArrivalWindows_Update", "BusinessHour_Create",
+            "NonJobAppointments_Create", "NonJobAppointments_Update", "TechnicianShifts_Create",
+            "TechnicianShifts_Update", "TechnicianShifts_BulkDelete", "Zone_CreateZone",
+            "Zone_UpdateZone",
+        }),
+        errors=(
+            (r"start|duration", r"'.*' is not a time span such as 02:00 or 02:00:00\."),
+            (r"start|duration", r"The (start|duration) must be between .*"),
+            (r"duration", r"The window must end (within its day|after it starts)\."),
+            (r"end", r"(The end must be after the start|A shift lasts at most 24 hours)\."),
+            (r"shiftType|start|end", r"The \w+ must not be null\."),
+            (r"technicianIds", r"At least one technician is required\."),
+            (r"repeatEndDate|endOn|frequency", r"The \w+ is required when .*"),
+            (r"repeatEndDate|endOn", r"(A repeat may have at most \d+ occurrences|The start "
+             r"is outside the calendar|The repeat has no occurrence before it ends)\."),
+            (r"repeatInterval|interval", r"The interval must be 1 or greater\."),
+            (r"shiftDays|daysOfWeek", r"'.*' is not a day of the week\."),
+            (r"countOccurrences", r"The countOccurrences must be between .*"),
+            (r"(weekdays|saturday|sunday)\[\d+\]", r"The (hours must run from 0 to 24 and "
+             r"end after they start|ranges of a day must not overlap)\."),
+            (r"serviceDaysIds", r"-?\d+ is not a day number .*"),
+            (r"businessUnits\[\d+\]", r"Business unit -?\d+ does not exist\."),
+        ),
+        why="Dispatch's schedule rules (the scheduling facts §8, §15 U19, U22): TimeSpans are "
+        ".NET's hh:mm[:ss] within a day, a shift ends after it starts and within 24 hours, a "
+        "repeat is bounded and names real days, business hours are hours of one day.",
+        example='POST /dispatch/v2/tenant/T/arrival-windows {"start": "P1D", ...} -> 400 start',
+    ),
 )
 
 

@@ -107,21 +107,21 @@ def test_a_planned_list_under_a_row_never_shows_the_resource_rows(world: World) 
 
 def test_planned_operations_over_http(client: TestClient, api: TenantApi) -> None:
     """The demo-style app holds every family's scopes; each kind of placeholder, for real."""
-    page = api.call("TechnicianShifts_GetList", params={"pageSize": 3})
+    page = api.call("Estimates_GetList", params={"pageSize": 3})
     assert page.status_code == 200, page.text
     assert page.json() == {"page": 1, "pageSize": 3, "hasMore": False, "totalCount": None,
                            "data": []}
-    feed = api.call("Export_AppointmentAssignments")
+    feed = api.call("EstimatesExport_Estimates")
     assert feed.status_code == 200 and feed.json()["data"] == [] and feed.json()["continueFrom"]
-    assert api.call("Team_Get", id=5).status_code == 404
-    refused = api.call("Team_Create", json={"active": True, "name": "North"})
+    assert api.call("Estimates_Get", id=5).status_code == 404
+    refused = api.call("Estimates_Create", json={"name": "Water heater"})
     assert refused.status_code == 501, refused.text
     body = refused.json()
-    assert body["status"] == 501 and body["data"] == {"operationId": "Team_Create"}
-    assert "Team_Create" in body["errors"][""][0]
+    assert body["status"] == 501 and body["data"] == {"operationId": "Estimates_Create"}
+    assert "Estimates_Create" in body["errors"][""][0]
     # a bad body is still a 400, an unknown path a 404: the placeholder answers only real calls
-    assert api.call("Team_Create", json={"active": "x"}).status_code == 400
-    unknown = client.get(f"/dispatch/v2/tenant/{api.tenant_id}/no-such", headers=api.headers)
+    assert api.call("Estimates_Create", json={"name": 5}).status_code == 400
+    unknown = client.get(f"/sales/v2/tenant/{api.tenant_id}/no-such", headers=api.headers)
     assert unknown.status_code == 404
     # another planned list, and a planned get of an unknown id
     assert api.call("Zone_GetList").status_code == 200
@@ -148,7 +148,7 @@ def test_quickstart_grants_every_family_s_scopes(client: TestClient, onboard: On
 
 def test_the_document_and_coverage_know_planned_operations(client: TestClient) -> None:
     document = client.get("/openapi.json").json()
-    planned = document["paths"]["/dispatch/v2/tenant/{tenant}/teams"]["post"]
+    planned = document["paths"]["/sales/v2/tenant/{tenant}/estimates"]["post"]
     assert "501" in planned["responses"]
     served = document["paths"]["/crm/v2/tenant/{tenant}/customers"]["get"]
     assert "501" not in served["responses"]

@@ -237,7 +237,10 @@ def _served_items(
     url = op.full_path.replace("{tenant}", str(creds["tenantId"]))
     response = client.get(
         url,
-        params={"pageSize": 5000, "active": "Any", "modifiedOnOrAfter": "2000-01-01"},
+        # every row, however the list names its switch for inactive ones (Dispatch teams and
+        # non-job appointments have their own)
+        params={"pageSize": 5000, "active": "Any", "modifiedOnOrAfter": "2000-01-01",
+                "includeInactive": "true", "activeOnly": "false"},
         headers=headers,
     )
     assert response.status_code == 200, response.text

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from call_refs import Phones
 
+from mockst.encoding import format_timespan, parse_timespan
 from mockst.identity.service import BOOKING_PROVIDER_TAGS
-from mockst.telecom.call_records import format_timespan, parse_timespan
 from mockst.testing import TenantApi
 
 

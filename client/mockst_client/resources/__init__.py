@@ -3,6 +3,7 @@
 from .booking_provider_tags import BookingProviderTags
 from .bookings import ProviderBookings, TenantBookings
 from .calls import Calls
+from .capacity import Capacity
 from .customers import Customers
 from .equipment_systems import EquipmentTypes, InstalledEquipment
 from .jobs import Appointments, Campaigns, Jobs, JobTypes
@@ -24,6 +25,7 @@ __all__ = [
     "BusinessUnits",
     "Calls",
     "Campaigns",
+    "Capacity",
     "Categories",
     "Customers",
     "DiscountsAndFees",

@@ -10,6 +10,11 @@ its booking provider. The client takes care of tokens (one per lifetime, a new o
 of ``Retry-After`` and of retrying reads; this script adds the one thing a client cannot decide:
 a booking create that failed with a 5xx or a lost connection may have happened, so it looks the
 booking up by ``externalId`` before trying again.
+
+Given a ``book-job`` task (``mockst verify --task book-job``; ``mockst_contracts.booking_task``)
+it books the lead's job instead, with ``mockst_client.Scheduler``: references from the tenant's
+lists, the earliest open slot at its true UTC time, one job, found again by its external data
+when a create's answer is lost.
 """
 
 from __future__ import annotations
@@ -18,11 +23,14 @@ import json
 import os
 import sys
 import time
+from datetime import UTC, datetime, timedelta
 
 import httpx
-from mockst_client import ServerError, ServiceTitanClient
+from mockst_client import ExternalKey, JobRequest, Scheduler, ServerError, ServiceTitanClient
 
 CREATE_ATTEMPTS = 4
+# This connector's application GUID: the key its external data is kept under on the jobs it books.
+APP_GUID = "0b8e4a52-6c0d-4f57-9a51-3d3f0c1e2a77"
 
 
 def create_booking_once(st: ServiceTitanClient, body: dict) -> dict:
@@ -40,9 +48,31 @@ def create_booking_once(st: ServiceTitanClient, body: dict) -> dict:
     raise RuntimeError(f"could not create booking {external_id}")
 
 
+def book_job(st: ServiceTitanClient, task: dict) -> dict:
+    """The ``book-job`` task: the lead's customer, the tenant's own references, an open slot in
+    true UTC, one job (looked up by its external data after an uncertain failure)."""
+    lead = task["lead"]
+    plan = Scheduler(st)
+    customer, location = plan.customer_for(lead["name"], lead["phone"], lead["address"])
+    job_type = plan.job_type(task["service"])
+    campaign = plan.campaign()
+    start = datetime.fromisoformat(task["window"]["from"]).replace(tzinfo=UTC)
+    slots = plan.open_slots(job_type, start, start + timedelta(days=task["window"]["days"]))
+    if not slots:
+        raise RuntimeError(f"no open slot for {task['service']!r} in the window")
+    request = JobRequest(customer, location, job_type, campaign["id"], slots[0],
+                         summary=lead["summary"])  # fmt: skip
+    return plan.book_job_once(request, ExternalKey(APP_GUID, "leadId", lead["externalId"]))
+
+
 def main() -> int:
     with open(os.environ["MOCKST_TASK"]) as handle:
         task = json.load(handle)
+    if task.get("kind") == "book-job":
+        with ServiceTitanClient.from_env() as st:
+            job = book_job(st, task)
+        print(json.dumps({"job": job["id"]}), flush=True)
+        return 0
     lead = task["lead"]
     with ServiceTitanClient.from_env() as st:
         customers = sum(1 for _ in st.customers.iter_all())

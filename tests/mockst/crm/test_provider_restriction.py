@@ -124,6 +124,28 @@ def test_a_lead_from_another_providers_booking_is_refused(tenant: Tenant) -> Non
     assert own.status_code == 200, own.text
 
 
+def test_a_lead_made_from_another_providers_booking_stays_hidden(tenant: Tenant) -> None:
+    """The owner turns the rival's booking into a lead (it copies the booking's name and
+    address): a restricted connection neither lists, exports, reads nor changes that lead."""
+    lead = {"campaignId": 1, "summary": "Follow up", "callReasonId": 1}
+    made = tenant.owner.post("/leads", {**lead, "bookingId": tenant.rival_booking})
+    assert made.status_code == 200, made.text
+    rival_lead = made.json()["id"]
+    own = tenant.restricted.post("/leads", {**lead, "bookingId": tenant.own_booking}).json()["id"]
+    r = tenant.restricted
+    listed = r.get("/leads", pageSize=500, includeRecentChanges="true")
+    assert {x["id"] for x in listed.json()["data"]} >= {own}
+    assert rival_lead not in {x["id"] for x in listed.json()["data"]}
+    assert MARKER not in listed.text
+    exported = r.get("/export/leads", includeRecentChanges="true")
+    assert exported.status_code == 200 and MARKER not in exported.text
+    assert own in {x["id"] for x in exported.json()["data"]}
+    _refused(r.get(f"/leads/{rival_lead}"))
+    _refused(r.patch(f"/leads/{rival_lead}", {"summary": "Mine now"}))
+    _refused(r.get(f"/leads/{rival_lead}/notes"))
+    assert tenant.owner.get(f"/leads/{rival_lead}").status_code == 200
+
+
 def test_another_providers_tag_is_neither_read_nor_changed(tenant: Tenant) -> None:
     r = tenant.restricted
     before = tenant.rival_rows()
