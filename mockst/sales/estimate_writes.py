@@ -126,7 +126,8 @@ def plan_item(ctx: TenantContext, problems: Problems, where: str, estimate_id: i
     sent = {k: v for k, v in item.model_dump(include=item.model_fields_set, mode="json").items()
             if v is not None}
     existing = ctx.table(ITEMS.table).get(sent["id"]) if "id" in sent else None
-    if "id" in sent and (existing is None or existing.get("estimateId") != estimate_id):
+    if "id" in sent and (existing is None or not existing.active
+                        or existing.get("estimateId") != estimate_id):
         problems.add(at(where, "id"), f"Item {sent['id']} is not an item of estimate "
                                       f"{estimate_id}.")
         return None

@@ -130,12 +130,13 @@ def _put_item(call: Call) -> dict[str, Any]:
 def _delete_item(call: Call) -> None:
     row = ESTIMATES.find(call, call.path["id"])
     item = call.table(ITEMS.table).get(call.path["itemId"])
-    if item is None or item.get("estimateId") != row.id:
+    if item is None or not item.active or item.get("estimateId") != row.id:
         raise not_found(ITEMS.noun, call.path["itemId"])
     problems = Problems()
     refuse_closed(problems, "itemId", row)
     problems.check()
-    ITEMS.remove(call, item)
+    # flagged, not deleted: the items list shows it with ``active=False``
+    ITEMS.change(call, item, {"active": False})
     touch(call, row, [i for i in row.get("itemIds") or [] if i != item.id])
 
 

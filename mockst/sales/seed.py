@@ -1,7 +1,7 @@
 """The Sales family's part of a seeded story: estimates on recent jobs, open, sold and dismissed.
 
 Once the jobs exist (JPM books them in its own after-events step, which runs before this one:
-hooks run in dependency order), about half of the jobs that were not canceled get one or two
+hooks run in dependency order), about two in three of the jobs that were not canceled get one or two
 estimates, written a little after the job's last change (its visit, or the office following up),
 each with one to four price-book items. Within four days most are decided: about two in five
 sold (credited to a technician of the job's business unit), one in five dismissed, the rest
@@ -43,14 +43,14 @@ def _run(story: Story) -> None:
         return
     events: list[tuple[datetime, int, Any]] = []
     for job in _rows(tenant, "jobs"):
-        if job.get("jobStatus") == "Canceled" or rng.random() < 0.5:
+        if job.get("jobStatus") == "Canceled" or rng.random() < 0.35:
             continue
         # after the job's last change: listing the estimate changes the job, whose modifiedOn
         # must not go back in time
         since = parse_datetime(job.get("modifiedOn"))
         crew = [t for t in technicians if t.get("businessUnitId") == job.get("businessUnitId")]
         for _ in range(rng.choice((1, 1, 2))):
-            written = _moment(rng, since, timedelta(hours=rng.randint(1, 48)), story.now)
+            written = _moment(rng, since, story.now, timedelta(hours=48))
             items = []
             for _ in range(rng.randint(1, 4)):
                 table = rng.choices([t for t, _ in kinds], [w for _, w in kinds])[0]
@@ -59,14 +59,14 @@ def _run(story: Story) -> None:
             body = {"jobId": job.id, "name": rng.choice(NAMES), "items": items,
                     "summary": "Options discussed on site."}
             fate = rng.choices(("sold", "dismissed", "open"), (40, 20, 40))[0]
-            decided = _moment(rng, written, timedelta(hours=rng.randint(1, 96)), story.now)
+            decided = _moment(rng, written, story.now, timedelta(days=4))
             seller = rng.choice(crew or technicians).id
             events.append((written, len(events), (body, fate, decided, seller)))
     made: list[tuple[datetime, int, Any]] = []
     for when, order, (body, fate, decided, seller) in sorted(events, key=lambda e: e[:2]):
         builder.clock = when
         estimate = builder.call("Estimates_Create", body)
-        if fate != "open" and decided < story.now:
+        if fate != "open":
             made.append((decided, order, (estimate["id"], fate, seller)))
     for when, _, (ident, fate, seller) in sorted(made, key=lambda e: e[:2]):
         builder.clock = when
@@ -77,7 +77,8 @@ def _run(story: Story) -> None:
     builder.count("estimates", len(events))
 
 
-def _moment(rng: random.Random, start: datetime, after: timedelta, end: datetime) -> datetime:
-    """``start`` plus ``after`` and a few seconds of ticks, never past ``end``."""
-    ticks = ticks_of(start + after) + rng.randrange(1, 10**8)
-    return min(instant(ticks), end)
+def _moment(rng: random.Random, start: datetime, end: datetime, most: timedelta) -> datetime:
+    """A tick between ``start`` and ``end``, at most ``most`` after ``start``: a job booked an
+    hour ago still gets its estimate, and decided, before the story ends."""
+    span = min(ticks_of(end) - ticks_of(start), round(most.total_seconds() * 10**7))
+    return instant(ticks_of(start) + rng.randrange(max(span // 20, 1), max(span // 2, 2)))

@@ -36,7 +36,7 @@ def _first(ctx: TenantContext, table: str, test: Any = None) -> dict[str, Any]:
 
 @pytest.fixture
 def sales(world: World, api: TenantApi) -> Sales:
-    populate_tenant(world, api.tenant_id, seed=4, customers=12, bookings=2, leads=2,
+    populate_tenant(world, api.tenant_id, seed=4, customers=60, bookings=2, leads=2,
                     history_days=30)  # fmt: skip
     with world.transaction():
         ctx = TenantContext(world, world.tenant_data(api.tenant_id), world.clock.now())

@@ -1,0 +1,68 @@
+"""The estimate feed at both official paths: one feed, rows with their items, and the seed."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from conftest import Sales
+
+from mockst.seed import populate_tenant
+from mockst.store.world import World
+from mockst.testing import TenantApi
+
+NOW = datetime(2026, 6, 1, 12, tzinfo=UTC)
+RECENT = {"includeRecentChanges": True}
+
+
+def _drain(api: TenantApi, op: str, token: str | None) -> tuple[list[dict], str]:
+    rows: list[dict] = []
+    while True:
+        params = {**RECENT, **({"from": token} if token else {})}
+        page = api.call(op, params=params)
+        assert page.status_code == 200, page.text
+        body = page.json()
+        rows += body["data"]
+        token = body["continueFrom"]
+        if not body["hasMore"]:
+            return rows, token
+
+
+def test_both_paths_share_one_feed(sales: Sales) -> None:
+    api = sales.api
+    seeded, token = _drain(api, "EstimatesExport_Estimates", None)
+    assert seeded and all("items" in row for row in seeded)
+    legacy, _ = _drain(api, "EstimatesExport_EstimatesAsyncLegacy", None)
+    assert [r["id"] for r in legacy] == [r["id"] for r in seeded]
+    made = sales.estimate()
+    api.call("Estimates_PutItem", id=made["id"], json={"skuId": sales.service["id"]})
+    news, token = _drain(api, "EstimatesExport_EstimatesAsyncLegacy", token)
+    assert [r["id"] for r in news] == [made["id"]] and len(news[0]["items"]) == 1
+    assert news[0]["subtotal"] == sales.service["price"]
+    assert _drain(api, "EstimatesExport_Estimates", token)[0] == []
+
+
+def test_the_seed_writes_open_sold_and_dismissed_estimates(sales: Sales, world: World) -> None:
+    api = sales.api
+    rows, _ = _drain(api, "EstimatesExport_Estimates", None)
+    statuses = {r["status"]["name"] for r in rows}
+    assert statuses == {"Open", "Sold", "Dismissed"}
+    for row in rows:
+        assert row["items"] and row["jobId"]
+        assert (row["soldBy"] is not None) == (row["status"]["name"] == "Sold")
+        job = api.call("Jobs_Get", id=row["jobId"]).json()
+        assert row["id"] in job["estimateIds"] and job["jobStatus"] != "Canceled"
+        assert row["subtotal"] == round(sum(i["total"] for i in row["items"]), 2)
+
+
+def test_the_seed_is_reproducible(world: World, api: TenantApi) -> None:
+    def story() -> list[tuple]:
+        fresh = World()
+        populate_tenant(fresh, 1, seed=9, customers=12, bookings=2, leads=2, history_days=30,
+                        now=NOW)
+        with fresh.transaction():
+            rows = fresh.tenant_data(1).table("estimates").rows()
+            return sorted((r.get("jobId"), r.get("status"), r.get("createdOn"), r.get("soldBy"),
+                           len(r.get("itemIds"))) for r in rows)
+
+    first = story()
+    assert first and first == story()
