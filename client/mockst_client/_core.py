@@ -27,6 +27,7 @@ from .resources import (
     DiscountsAndFees,
     Employees,
     EquipmentTypes,
+    Estimates,
     InstalledEquipment,
     Jobs,
     JobTypes,
@@ -113,6 +114,7 @@ class ClientCore(Generic[R, P, E]):
     pricebook: Pricebook[R, P, E]
     installed_equipment: InstalledEquipment[R, P, E]
     equipment_types: EquipmentTypes[R, P, E]
+    estimates: Estimates[R, P, E]
 
     def __init__(
         self,
@@ -150,6 +152,7 @@ class ClientCore(Generic[R, P, E]):
         self.pricebook = Pricebook(api)
         self.installed_equipment = InstalledEquipment(api)
         self.equipment_types = EquipmentTypes(api)
+        self.estimates = Estimates(api)
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None, **options: Any) -> Self:

@@ -5,6 +5,7 @@ from .bookings import ProviderBookings, TenantBookings
 from .calls import Calls
 from .customers import Customers
 from .equipment_systems import EquipmentTypes, InstalledEquipment
+from .estimates import Estimates
 from .jobs import Appointments, Campaigns, Jobs, JobTypes
 from .leads import Leads
 from .locations import Locations
@@ -29,6 +30,7 @@ __all__ = [
     "DiscountsAndFees",
     "Employees",
     "EquipmentTypes",
+    "Estimates",
     "InstalledEquipment",
     "JobTypes",
     "Jobs",
