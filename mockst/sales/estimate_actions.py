@@ -46,7 +46,8 @@ def check_seller(call: Any, ident: int) -> None:
             return
         known = known or len(rows) > 0
     if known or ident <= 0:
-        raise field_error("soldBy", f"Technician {ident} does not exist.")
+        noun = "Technician or employee" if len(tables) > 1 else "Technician"
+        raise field_error("soldBy", f"{noun} {ident} does not exist.")
 
 
 def sell(call: Any, row: Row, sold_by: int) -> Row:

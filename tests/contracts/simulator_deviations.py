@@ -419,7 +419,7 @@ DEVIATIONS: tuple[Deviation, ...] = (
             (r"locationId|projectId", r"(Location|Project) \d+ is not the (job|project)'s\."),
             (r"status", r"Estimate \d+ is \w+: only an? \w+ estimate can be \w+\.|Estimate \d+ "
              r"was booked into a job: it stays Sold\."),
-            (r"soldBy", r"Technician \d+ does not exist\."),
+            (r"soldBy", r"Technician( or employee)? \d+ does not exist\."),
             (r"items|itemId", r"The items of a \w+ estimate cannot change\."),
         ),
         why="An estimate belongs to a job, project or location, and its items name price-book "
