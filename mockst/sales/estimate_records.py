@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from pydantic import BaseModel
+
 from mockst.api.listing import project
 from mockst.api.operation import TenantContext
 from mockst.api.resource import Resource
@@ -52,7 +54,9 @@ def money(value: float) -> float:
     return round(value + 0.0, 2)
 
 
-def render_item(data: dict[str, Any], model: type = EstimateItemResponse) -> dict[str, Any]:
+def render_item(
+    data: dict[str, Any], model: type[BaseModel] = EstimateItemResponse
+) -> dict[str, Any]:
     shown = project(data, model)
     qty = data.get("qty") or 0
     shown["total"] = money(qty * (data.get("unitRate") or 0))
@@ -72,7 +76,9 @@ def subtotal(items: list[dict[str, Any]]) -> float:
     return money(sum(i["total"] for i in items if i.get("chargeable") is not False))
 
 
-def render(ctx: TenantContext, row: Row, model: type = EstimateResponse) -> dict[str, Any]:
+def render(
+    ctx: TenantContext, row: Row, model: type[BaseModel] = EstimateResponse
+) -> dict[str, Any]:
     """An estimate row as ``EstimateResponse`` (or the feed's row), with items and subtotal."""
     data = row.data
     items = items_of(ctx, data)

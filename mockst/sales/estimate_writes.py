@@ -178,7 +178,7 @@ def write_items(ctx: TenantContext, planned: list[Planned], ids: list[int]) -> l
     for existing, record in planned:
         if existing is None:
             row = ITEMS.insert(ctx, record)
-            ids.append(row.id)
+            ids.append(int(row.id))
         else:
             changes = {k: v for k, v in record.items() if k not in ("id", "createdOn")}
             row = ITEMS.change(ctx, existing, changes)

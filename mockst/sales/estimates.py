@@ -27,7 +27,7 @@ from mockst.api.listing import (
     stamp_order,
     wire_instant,
 )
-from mockst.api.operation import Call, Empty, One, Page
+from mockst.api.operation import Call, Empty, One, Page, TenantContext
 from mockst.api.params import Param, path
 from mockst.crm.customer_records import Problems
 from mockst.errors import not_found
@@ -73,7 +73,7 @@ def _header(sent: dict[str, Any]) -> dict[str, Any]:
     return record
 
 
-def create_estimate(ctx: Any, body: CreateEstimateRequest) -> Row:
+def create_estimate(ctx: TenantContext, body: CreateEstimateRequest) -> Row:
     """An Open estimate (the API, seeds)."""
     problems = Problems()
     record = owner(ctx, problems, body)
@@ -108,7 +108,7 @@ def _update(call: Call) -> dict[str, Any]:
     body: UpdateEstimateRequest = call.body
     row = ESTIMATES.find(call, call.path["id"])
     problems = Problems()
-    planned = plan_items(call, problems, "items", row, row.id, body.items or [])
+    planned = plan_items(call, problems, "items", row, int(row.id), body.items or [])
     problems.check()
     ids = list(row.get("itemIds") or [])
     write_items(call, planned, ids)
@@ -119,7 +119,7 @@ def _update(call: Call) -> dict[str, Any]:
 def _put_item(call: Call) -> dict[str, Any]:
     row = ESTIMATES.find(call, call.path["id"])
     problems = Problems()
-    planned = plan_items(call, problems, "", row, row.id, [call.body])
+    planned = plan_items(call, problems, "", row, int(row.id), [call.body])
     problems.check()
     ids = list(row.get("itemIds") or [])
     item = write_items(call, planned, ids)[0]
@@ -215,7 +215,7 @@ OPERATIONS = [
         "Estimates_Create", "POST", _create, body=CreateEstimateRequest,
         response=One(EstimateResponse),
     ),
-    ESTIMATES.operation(
+    ITEMS.operation(  # lists the items' own table
         "Estimates_GetItems", "GET", _items, suffix="/items", response=Page(EstimateItemResponse),
         query=(*(f.param for f in ITEM_FILTERS[:2]), ACTIVE,
                *(f.param for f in ITEM_FILTERS[3:]), Param("sort", "string"), *PAGE_PARAMS),
