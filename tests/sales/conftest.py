@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import Any
 
 import pytest
@@ -11,6 +12,8 @@ from mockst.api.operation import TenantContext
 from mockst.seed import populate_tenant
 from mockst.store.world import World
 from mockst.testing import TenantApi
+
+STORY_END = datetime(2026, 11, 20, 18, 30, tzinfo=UTC)
 
 
 @dataclass
@@ -36,8 +39,9 @@ def _first(ctx: TenantContext, table: str, test: Any = None) -> dict[str, Any]:
 
 @pytest.fixture
 def sales(world: World, api: TenantApi) -> Sales:
+    # a fixed end of the story: how many estimates were decided depends on it
     populate_tenant(world, api.tenant_id, seed=4, customers=60, bookings=2, leads=2,
-                    history_days=30)  # fmt: skip
+                    history_days=30, now=STORY_END)  # fmt: skip
     with world.transaction():
         ctx = TenantContext(world, world.tenant_data(api.tenant_id), world.clock.now())
         job = _first(ctx, "jobs", lambda r: r.get("jobStatus") != "Canceled")
