@@ -66,3 +66,15 @@ def test_the_seed_is_reproducible(world: World, api: TenantApi) -> None:
 
     first = story()
     assert first and first == story()
+
+
+def test_the_tap_s_estimate_streams_read_on_the_defaults(world: World, api: TenantApi) -> None:
+    """As the Singer tap reads: the legacy feed from its bookmark, items a page of 5000 at once."""
+    counts = populate_tenant(world, api.tenant_id, seed=2, customers=30, now=NOW)
+    since = "2000-01-01T00:00:00.001Z"
+    feed = api.call("EstimatesExport_EstimatesAsyncLegacy", params={"from": since}).json()
+    assert len(feed["data"]) == counts["estimates"] and not feed["hasMore"]
+    items = api.call("Estimates_GetItems", params={
+        "active": "Any", "modifiedOnOrAfter": since, "pageSize": 5000}).json()
+    assert len(items["data"]) == sum(len(e["items"]) for e in feed["data"])
+    assert not items["hasMore"] and all("estimateId" not in i for i in items["data"])
