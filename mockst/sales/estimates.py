@@ -61,12 +61,15 @@ from mockst.store.table import Row
 
 HEADER = ("name", "summary", "tax", "reviewStatus", "isRecommended", "budgetCodeId",
           "externalLinks", "depositAmount", "depositPercent", "requireDepositOnSignature")
+REQUIRED = ("tax", "reviewStatus", "isRecommended")
 SORT = {**STANDARD_SORT, "SoldOn": "soldOn"}
 VIEW = "estimate"  # rendered rows kept per table: an estimate changes whenever its items do
 
 
 def _header(sent: dict[str, Any]) -> dict[str, Any]:
-    record = {k: sent[k] for k in HEADER if k in sent}
+    # null clears a field, but not one the response requires: it is left as it was
+    record = {k: sent[k] for k in HEADER if k in sent
+              and (sent[k] is not None or k not in REQUIRED)}
     if "externalLinks" in record:  # the response requires both; the request lets either go
         record["externalLinks"] = [{"name": link.get("name") or "", "url": link.get("url") or ""}
                                    for link in record["externalLinks"] or [] if link]

@@ -78,11 +78,12 @@ def test_update_writes_what_it_sends_and_upserts_items(sales: Sales) -> None:
     changed = api.call("Estimates_Update", id=made["id"], json={
         "name": "B", "status": "Sold", "soldBy": sales.technician,
         "items": [{"id": item["id"], "quantity": 3}, {"skuId": sales.material["id"]}],
-        "externalLinks": [{"name": "Photos"}]})  # fmt: skip
+        "externalLinks": [{"name": "Photos"}], "tax": None, "summary": None})  # fmt: skip
     assert changed.status_code == 200, changed.text
     body = changed.json()
     assert (body["name"], body["summary"], body["status"]["name"], body["soldBy"]) == (
-        "B", "S", "Open", None)
+        "B", None, "Open", None)
+    assert body["tax"] == 0
     assert [i["qty"] for i in body["items"]] == [3, 1]
     assert body["items"][0]["unitRate"] == sales.service["price"]
     assert body["externalLinks"] == [{"name": "Photos", "url": ""}]
