@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from conftest import Sales
+from sales_refs import Sales
 
 from mockst.seed import populate_tenant
 from mockst.store.world import World

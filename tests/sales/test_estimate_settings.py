@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import Sales
+from sales_refs import Sales
 
 from mockst.api.operation import TenantContext
 from mockst.config import Config

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import Sales
+from sales_refs import Sales
 
 
 def _history(sales: Sales, ident: int) -> list[tuple[str | None, str]]:
