@@ -162,6 +162,9 @@ def onboard(url: str, customers: int = 50, jobs: bool = True) -> dict[str, Any]:
                 http.post(f"{jpm}/jobs", headers=headers, json=job).raise_for_status()
             ops["job list (page of 50)"] = ("GET", f"{jpm}/jobs?page=1&pageSize=50", None)
             ops["job create"] = ("POST", f"{jpm}/jobs", job)
+            sales = f"/sales/v2/tenant/{creds['tenantId']}"
+            ops["estimate create"] = ("POST", f"{sales}/estimates",
+                                      _estimate_body(http, creds, headers))
         answers = {}
         for name, (method, path, body) in ops.items():
             answer = http.request(method, path, headers=headers, json=body)
@@ -186,6 +189,17 @@ def _job_body(http: httpx.Client, creds: dict[str, Any], headers: dict[str, str]
         "priority": "Normal", "campaignId": campaign["id"],
         "appointments": [{"start": "2027-01-05T16:00:00Z", "end": "2027-01-05T18:00:00Z"}],
     }  # fmt: skip
+
+
+def _estimate_body(http: httpx.Client, creds: dict[str, Any], headers: dict[str, str]) -> Any:
+    """An estimate on the tenant's newest job with two items priced from its price book."""
+    tenant = creds["tenantId"]
+    jobs = http.get(f"/jpm/v2/tenant/{tenant}/jobs?pageSize=1&sort=-Id", headers=headers)
+    pricebook = f"/pricebook/v2/tenant/{tenant}"
+    service = http.get(f"{pricebook}/services?pageSize=1", headers=headers).json()["data"][0]
+    material = http.get(f"{pricebook}/materials?pageSize=1", headers=headers).json()["data"][0]
+    return {"jobId": jobs.json()["data"][0]["id"], "name": "Good", "items": [
+        {"skuId": service["id"], "quantity": 1}, {"skuId": material["id"], "quantity": 3}]}
 
 
 # -- the baseline: a bare Starlette endpoint ------------------------------------------------------

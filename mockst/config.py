@@ -98,6 +98,9 @@ class Config:
     # within a kind unless ``pricebook_unique_codes``.
     pricebook_delete_mode: Literal["soft", "hard"] = "soft"
     pricebook_unique_codes: bool = False
+    # Who may be credited with selling an estimate: the tenant's technicians (the documents say
+    # only technicians sell), or its employees too (the office may credit either; catalogue U6).
+    estimate_sellers: Literal["technicians", "employees"] = "technicians"
     # Uploaded files (price-book images, installed-equipment attachments): 413 above this size.
     max_upload_bytes: int = 5_242_880
 

@@ -28,6 +28,7 @@ from .resources import (
     DiscountsAndFees,
     Employees,
     EquipmentTypes,
+    Estimates,
     InstalledEquipment,
     Jobs,
     JobTypes,
@@ -115,6 +116,7 @@ class ClientCore(Generic[R, P, E]):
     installed_equipment: InstalledEquipment[R, P, E]
     equipment_types: EquipmentTypes[R, P, E]
     capacity: Capacity[R, P, E]
+    estimates: Estimates[R, P, E]
 
     def __init__(
         self,
@@ -153,6 +155,7 @@ class ClientCore(Generic[R, P, E]):
         self.installed_equipment = InstalledEquipment(api)
         self.equipment_types = EquipmentTypes(api)
         self.capacity = Capacity(api)
+        self.estimates = Estimates(api)
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None, **options: Any) -> Self:

@@ -1,7 +1,8 @@
-"""Sales & Estimates, declared from ``salestech-v2.json``.
+"""Sales & Estimates, declared from ``salestech-v2.json`` (served under ``/sales/v2``).
 
-Its operations are planned (routed, guarded, documented; a placeholder answers) until
-each is simulated: ``docs/adding-a-family.md``."""
+Estimates live on JPM jobs (location, customer and business unit follow from the job) and price
+their items from the price book. Templates and proposal types are still planned
+(``docs/adding-a-family.md``)."""
 
 from mockst.api.family import Family
 
@@ -19,6 +20,6 @@ FAMILY = Family(
         "tn.sal.proposaltemplates:w",
         "tn.sal.proposaltypes:r",
     ),
-    # uses=(...): the families whose data this one reads or changes (DESIGN.md);
-    # seed="mockst.<family>.seed:populate": its part of the demo world.
+    uses=("crm", "settings", "jpm", "pricebook"),
+    seed="mockst.sales.seed:populate",
 )

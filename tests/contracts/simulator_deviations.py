@@ -405,6 +405,30 @@ DEVIATIONS: tuple[Deviation, ...] = (
         '[{"typeId": 2, "value": "x"}]} -> 400',
     ),
     Deviation(
+        id="estimate-rules",
+        kind="business-rule",
+        check="ST202",
+        operations=frozenset({"Estimates_Create", "Estimates_Update", "Estimates_PutItem",
+                              "Estimates_DeleteItem", "Estimates_Sell", "Estimates_Unsell",
+                              "Estimates_Dismiss"}),
+        errors=(
+            (r"jobId", r"An estimate needs a jobId, a projectId or a locationId\."),
+            (r"(items\[\d+\]\.)?(skuId|skuName|id)",
+             r"SKU \d+ does not exist\.|No SKU has the code '.*'\.|An item needs a skuId or a "
+             r"skuName\.|Item \d+ is not an item of estimate \d+\."),
+            (r"locationId|projectId", r"(Location|Project) \d+ is not the (job|project)'s\."),
+            (r"status", r"Estimate \d+ is \w+: only an? \w+ estimate can be \w+\.|Estimate \d+ "
+             r"was booked into a job: it stays Sold\."),
+            (r"soldBy", r"Technician( or employee)? \d+ does not exist\."),
+            (r"items|itemId", r"The items of a \w+ estimate cannot change\."),
+        ),
+        why="An estimate belongs to a job, project or location, and its items name price-book "
+        "SKUs; status moves only Open -> Sold -> Open and Open -> Dismissed, credited to a "
+        "technician; a decided estimate's items are kept as they were (catalogue U2, U4, U6-U8). "
+        "The operations declare only 400.",
+        example='POST /sales/v2/tenant/T/estimates {"name": "x"} -> 400 jobId',
+    ),
+    Deviation(
         id="referenced-rows-exist",
         kind="business-rule",
         check="ST202",

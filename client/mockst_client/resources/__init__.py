@@ -6,6 +6,7 @@ from .calls import Calls
 from .capacity import Capacity
 from .customers import Customers
 from .equipment_systems import EquipmentTypes, InstalledEquipment
+from .estimates import Estimates
 from .jobs import Appointments, Campaigns, Jobs, JobTypes
 from .leads import Leads
 from .locations import Locations
@@ -31,6 +32,7 @@ __all__ = [
     "DiscountsAndFees",
     "Employees",
     "EquipmentTypes",
+    "Estimates",
     "InstalledEquipment",
     "JobTypes",
     "Jobs",
