@@ -20,6 +20,7 @@ from mockst.store.world import World
 from mockst.testing import Onboard, TenantApi
 
 PLANNED = [op for op in registry.operations() if op.planned]
+MODE = "Static"  # an estimate template's mode
 
 
 def _placeholder(op: Operation) -> str:
@@ -107,25 +108,41 @@ def test_a_planned_list_under_a_row_never_shows_the_resource_rows(world: World) 
 
 def test_planned_operations_over_http(client: TestClient, api: TenantApi) -> None:
     """The demo-style app holds every family's scopes; each kind of placeholder, for real."""
-    page = api.call("Estimates_GetList", params={"pageSize": 3})
+    page = api.call("EstimateTemplates_Get", params={"pageSize": 3})
     assert page.status_code == 200, page.text
     assert page.json() == {"page": 1, "pageSize": 3, "hasMore": False, "totalCount": None,
                            "data": []}
-    feed = api.call("EstimatesExport_Estimates")
-    assert feed.status_code == 200 and feed.json()["data"] == [] and feed.json()["continueFrom"]
-    assert api.call("Estimates_Get", id=5).status_code == 404
-    refused = api.call("Estimates_Create", json={"name": "Water heater"})
+    assert api.call("EstimateTemplates_GetById", id=5).status_code == 404
+    template = {"name": "Water heater", "internalName": "wh", "mode": MODE, "items": []}
+    refused = api.call("EstimateTemplates_Create", json=template)
     assert refused.status_code == 501, refused.text
     body = refused.json()
-    assert body["status"] == 501 and body["data"] == {"operationId": "Estimates_Create"}
-    assert "Estimates_Create" in body["errors"][""][0]
+    assert body["status"] == 501 and body["data"] == {"operationId": "EstimateTemplates_Create"}
+    assert "EstimateTemplates_Create" in body["errors"][""][0]
     # a bad body is still a 400, an unknown path a 404: the placeholder answers only real calls
-    assert api.call("Estimates_Create", json={"name": 5}).status_code == 400
+    assert api.call("EstimateTemplates_Create", json={**template, "name": 5}).status_code == 400
     unknown = client.get(f"/sales/v2/tenant/{api.tenant_id}/no-such", headers=api.headers)
     assert unknown.status_code == 404
-    # another planned list, and a planned get of an unknown id
-    assert api.call("Zone_GetList").status_code == 200
-    assert api.call("Zone_Get", id=3).status_code == 404
+    # another planned list
+    assert api.call("ProposalTemplates_Get").status_code == 200
+
+
+def test_a_planned_export_answers_an_empty_feed(world: World) -> None:
+    """No official export is planned any more: a made-up one shows the placeholder feed."""
+    from mockst.api.operation import Export
+    from mockst.api.resource import Resource
+    from mockst.api.shared_models import NamedModel
+    from mockst.sales import FAMILY
+
+    feed = Resource(family=FAMILY, path="/export", table="things", scope="tn.x",
+                    tag="Export", noun="Thing").planned("X_Export", "GET",
+                                                        response=Export(NamedModel))  # fmt: skip
+    with world.transaction():
+        call = Call(world=world, tenant=world.tenant_data(1), now=world.clock.now(),
+                    config=Config(), principal=None, path={}, query={},
+                    body=None)  # type: ignore[arg-type]
+        answer = feed.handler(call)
+    assert answer["data"] == [] and answer["hasMore"] is False and answer["continueFrom"]
 
 
 def test_planned_operations_keep_the_guard(client: TestClient, onboard: Onboard) -> None:
@@ -148,7 +165,7 @@ def test_quickstart_grants_every_family_s_scopes(client: TestClient, onboard: On
 
 def test_the_document_and_coverage_know_planned_operations(client: TestClient) -> None:
     document = client.get("/openapi.json").json()
-    planned = document["paths"]["/sales/v2/tenant/{tenant}/estimates"]["post"]
+    planned = document["paths"]["/sales/v2/tenant/{tenant}/estimate-templates"]["post"]
     assert "501" in planned["responses"]
     served = document["paths"]["/crm/v2/tenant/{tenant}/customers"]["get"]
     assert "501" not in served["responses"]
