@@ -40,7 +40,7 @@ schemathesis.openapi.format("guid", st.uuids().map(str))
 EXAMPLES = int(os.environ.get("MOCKST_CONTRACT_EXAMPLES", "4"))
 SEED = int(os.environ.get("MOCKST_CONTRACT_SEED", "20240611"))
 FULL = os.environ.get("MOCKST_CONTRACT_FULL") == "1"
-STATEFUL_EXAMPLES = int(os.environ.get("MOCKST_CONTRACT_STATEFUL", "15"))
+STATEFUL_EXAMPLES = int(os.environ.get("MOCKST_CONTRACT_STATEFUL", "40"))
 EXPLORE = os.environ.get("MOCKST_CONTRACT_EXPLORE") == "1"  # new random workflows each run
 
 # The operations a connector lives on: these also get the (costly) coverage phase.
