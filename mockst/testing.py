@@ -106,6 +106,16 @@ class TenantApi:
         self.tenant_id = int(creds["tenantId"])
         self.headers: dict[str, str] = creds["headers"]
 
+    @classmethod
+    def quickstart(cls, client: httpx.Client, **options: Any) -> TenantApi:
+        """A new quickstarted tenant (``options`` as ``POST /_mock/quickstart`` takes them), its
+        token taken: what a state machine starts each example with."""
+        answer = client.post("/_mock/quickstart", json=options)
+        answer.raise_for_status()
+        creds = answer.json()
+        token = take_token(client, creds["clientId"], creds["clientSecret"])
+        return cls(client, {**creds, "headers": api_headers(creds, token)})
+
     def url(self, operation_id: str, **path: Any) -> str:
         return operation_url(operation_id, self.tenant_id, **path)[1]
 

@@ -34,7 +34,7 @@ from mockst.config import Config
 from mockst.identity.service import BOOKING_PROVIDER_TAGS
 from mockst.seed import populate_tenant
 from mockst.store.world import World
-from mockst.testing import TenantApi, api_headers, take_token
+from mockst.testing import TenantApi
 
 EXAMPLES = int(os.environ.get("MOCKST_JOB_EXAMPLES", "8"))
 STEPS = int(os.environ.get("MOCKST_JOB_STEPS", "18"))
@@ -85,10 +85,7 @@ def test_jobs_agree_with_the_model(job_world: tuple[TestClient, World]) -> None:
 
         @initialize()
         def onboard(self) -> None:
-            creds = self.http.post("/_mock/quickstart", json={}).json()
-            creds["headers"] = api_headers(creds, take_token(
-                self.http, creds["clientId"], creds["clientSecret"]))  # fmt: skip
-            self.api = TenantApi(self.http, creds)
+            self.api = TenantApi.quickstart(self.http)
             populate_tenant(self.world, self.api.tenant_id, seed=3, customers=3, bookings=0,
                             leads=0, history_days=10)  # fmt: skip
             data = self.world.tenant_data(self.api.tenant_id)

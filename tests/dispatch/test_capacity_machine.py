@@ -27,7 +27,7 @@ from mockst.app import create_app
 from mockst.config import Config
 from mockst.encoding import format_datetime
 from mockst.store.world import World
-from mockst.testing import TenantApi, api_headers, take_token
+from mockst.testing import TenantApi
 
 EXAMPLES = int(os.environ.get("MOCKST_CAPACITY_EXAMPLES", "12"))
 STEPS = int(os.environ.get("MOCKST_CAPACITY_STEPS", "16"))
@@ -83,10 +83,7 @@ def test_capacity_agrees_with_the_model(capacity_world: tuple[TestClient, World]
     class CapacityWorld(RuleBasedStateMachine):
         @initialize()
         def open_shop(self) -> None:
-            creds = http.post("/_mock/quickstart", json={}).json()
-            creds["headers"] = api_headers(creds, take_token(
-                http, creds["clientId"], creds["clientSecret"]))  # fmt: skip
-            self.api = TenantApi(http, creds)
+            self.api = TenantApi.quickstart(http)
             self.shop = Shop(world, self.api)
             for start in ("08:00:00", "12:00:00"):
                 self.shop.put("arrival_windows", start=start, duration="04:00:00",
