@@ -1,8 +1,8 @@
 """Sales & Estimates, declared from ``salestech-v2.json`` (served under ``/sales/v2``).
 
 Estimates live on JPM jobs (location, customer and business unit follow from the job) and price
-their items from the price book. Templates and proposal types are still planned
-(``docs/adding-a-family.md``)."""
+their items from the price book; estimate templates hold price-book items, proposal templates
+assign estimate templates to the options of a proposal type (a fixed list)."""
 
 from mockst.api.family import Family
 

@@ -429,6 +429,31 @@ DEVIATIONS: tuple[Deviation, ...] = (
         example='POST /sales/v2/tenant/T/estimates {"name": "x"} -> 400 jobId',
     ),
     Deviation(
+        id="template-rules",
+        kind="business-rule",
+        check="ST202",
+        operations=frozenset({"EstimateTemplates_Create", "EstimateTemplates_Update",
+                              "ProposalTemplates_Create", "ProposalTemplates_Update"}),
+        errors=(
+            (r"items\[\d+\]\.skuId", r"SKU -?\d+ does not exist\."),
+            (r"items\[\d+\]\.skuType", r"SKU \d+ is a \w+, not a \w+\."),
+            (r"items\[\d+\]\.unitPrice", r"An item of a Static template needs a unitPrice\."),
+            (r"businessUnitIds?(\[\d+\])?", r"Business unit -?\d+ does not exist\."),
+            (r"proposalTypeId", r"Proposal type -?\d+ does not exist\."),
+            (r"estimateAssignments\[\d+\]\.proposalTypeOptionId",
+             r"Option -?\d+ is not an option of proposal type -?\d+\."),
+            (r"estimateAssignments\[\d+\]\.estimateTemplateId",
+             r"Estimate template -?\d+ does not exist\."),
+        ),
+        why="A template's items name price-book SKUs of the kind they say, a Static template's "
+        "items their price; a proposal template names a proposal type, options of it and "
+        "estimate templates that exist (catalogue: Sales templates). The operations declare "
+        "only 400.",
+        example='POST /sales/v2/tenant/T/estimate-templates {"name": "x", "internalName": "x", '
+        '"mode": "Dynamic", "items": [{"skuId": 1, "skuType": "Service", "quantity": 1, '
+        '"isAddOn": false}]} -> 400 items[0].skuId',
+    ),
+    Deviation(
         id="referenced-rows-exist",
         kind="business-rule",
         check="ST202",

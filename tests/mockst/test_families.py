@@ -20,7 +20,6 @@ from mockst.store.world import World
 from mockst.testing import Onboard, TenantApi
 
 PLANNED = [op for op in registry.operations() if op.planned]
-MODE = "Static"  # an estimate template's mode
 
 
 def _placeholder(op: Operation) -> str:
@@ -107,24 +106,48 @@ def test_a_planned_list_under_a_row_never_shows_the_resource_rows(world: World) 
 
 
 def test_planned_operations_over_http(client: TestClient, api: TenantApi) -> None:
-    """The demo-style app holds every family's scopes; each kind of placeholder, for real."""
-    page = api.call("EstimateTemplates_Get", params={"pageSize": 3})
-    assert page.status_code == 200, page.text
-    assert page.json() == {"page": 1, "pageSize": 3, "hasMore": False, "totalCount": None,
-                           "data": []}
-    assert api.call("EstimateTemplates_GetById", id=5).status_code == 404
-    template = {"name": "Water heater", "internalName": "wh", "mode": MODE, "items": []}
-    refused = api.call("EstimateTemplates_Create", json=template)
+    """The demo-style app holds every family's scopes: a planned write answers its 501."""
+    refused = api.call("BudgetCodes_CreateBudgetCodesBatch")
     assert refused.status_code == 501, refused.text
     body = refused.json()
-    assert body["status"] == 501 and body["data"] == {"operationId": "EstimateTemplates_Create"}
-    assert "EstimateTemplates_Create" in body["errors"][""][0]
-    # a bad body is still a 400, an unknown path a 404: the placeholder answers only real calls
-    assert api.call("EstimateTemplates_Create", json={**template, "name": 5}).status_code == 400
-    unknown = client.get(f"/sales/v2/tenant/{api.tenant_id}/no-such", headers=api.headers)
+    assert body["status"] == 501
+    assert body["data"] == {"operationId": "BudgetCodes_CreateBudgetCodesBatch"}
+    assert "BudgetCodes_CreateBudgetCodesBatch" in body["errors"][""][0]
+    assert api.call("BudgetCodes_CreateBudgetCodesPartialBatch").status_code == 501
+    # an unknown path is a 404: the placeholder answers only real calls
+    unknown = client.get(f"/jpm/v2/tenant/{api.tenant_id}/no-such", headers=api.headers)
     assert unknown.status_code == 404
-    # another planned list
-    assert api.call("ProposalTemplates_Get").status_code == 200
+
+
+def test_a_planned_list_and_get_answer_the_resource_s_table(world: World) -> None:
+    """No official list or get is planned any more: made-up ones show their placeholders."""
+    from mockst.api.params import path
+    from mockst.api.resource import Resource
+    from mockst.api.shared_models import NamedModel as Named
+    from mockst.sales import FAMILY
+
+    things = Resource(family=FAMILY, path="/things", table="things", scope="tn.x", tag="Things",
+                      noun="Thing")  # fmt: skip
+    listed = things.planned("X_Get", "GET", response=Page(Named))
+    one = things.planned("X_GetById", "GET", suffix="/{id}", path_params=(path("id"),),
+                         response=One(Named))
+    made = things.planned("X_Create", "POST", response=One(Named))
+    assert [_placeholder(op) for op in (listed, one, made)] == ["page", "find", "501"]
+    with world.transaction():
+        call = Call(world=world, tenant=world.tenant_data(1), now=world.clock.now(),
+                    config=Config(), principal=None, path={"id": 5},
+                    query={"pageSize": 3}, body=None)  # type: ignore[arg-type]
+        assert listed.handler(call) == {"page": 1, "pageSize": 3, "hasMore": False,
+                                        "totalCount": None, "data": []}
+        with pytest.raises(ApiError) as missing:
+            one.handler(call)
+        assert missing.value.status == 404
+        call.tenant.table("things").insert(5, {"id": 5, "name": "Five"}, world.clock.now())
+        assert one.handler(call) == {"id": 5, "name": "Five"}
+        assert len(listed.handler(call)["data"]) == 1
+        with pytest.raises(ApiError) as refused:
+            made.handler(call)
+        assert refused.value.status == 501
 
 
 def test_a_planned_export_answers_an_empty_feed(world: World) -> None:
@@ -165,7 +188,8 @@ def test_quickstart_grants_every_family_s_scopes(client: TestClient, onboard: On
 
 def test_the_document_and_coverage_know_planned_operations(client: TestClient) -> None:
     document = client.get("/openapi.json").json()
-    planned = document["paths"]["/sales/v2/tenant/{tenant}/estimate-templates"]["post"]
+    planned = document["paths"][
+        "/jpm/v2/tenant/{tenant}/work-breakdown-structure/budget-codes/batch"]["post"]
     assert "501" in planned["responses"]
     served = document["paths"]["/crm/v2/tenant/{tenant}/customers"]["get"]
     assert "501" not in served["responses"]
