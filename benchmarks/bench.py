@@ -162,6 +162,10 @@ def onboard(url: str, customers: int = 50, jobs: bool = True) -> dict[str, Any]:
                 http.post(f"{jpm}/jobs", headers=headers, json=job).raise_for_status()
             ops["job list (page of 50)"] = ("GET", f"{jpm}/jobs?page=1&pageSize=50", None)
             ops["job create"] = ("POST", f"{jpm}/jobs", job)
+            # the Meltano tap's price-book read: services with calculated prices
+            pricebook = f"/pricebook/v2/tenant/{creds['tenantId']}"
+            ops["price-book services (page of 50, calculatePrices)"] = (
+                "GET", f"{pricebook}/services?page=1&pageSize=50&calculatePrices=true", None)
             sales = f"/sales/v2/tenant/{creds['tenantId']}"
             ops["estimate create"] = ("POST", f"{sales}/estimates",
                                       _estimate_body(http, creds, headers))
