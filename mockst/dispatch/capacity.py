@@ -20,8 +20,8 @@ from mockst.crm.customer_records import Problems
 from mockst.dispatch import FAMILY
 from mockst.dispatch.capacity_model import Schedule, Span, frames, wall_clock
 from mockst.dispatch.models.capacity import CapacityRequestArgs, CapacityResponse
+from mockst.dispatch.schedule import tenant_zone
 from mockst.encoding import format_datetime, format_ticks
-from mockst.identity.service import get_tenant
 from mockst.store.table import Row
 
 CAPACITY = Resource(
@@ -34,7 +34,8 @@ CAPACITY = Resource(
 )
 
 
-def _checked(call: Call, body: CapacityRequestArgs) -> tuple[list[int], Row | None]:
+def _checked(call: Call, body: CapacityRequestArgs) -> tuple[list[int] | None, Row | None]:
+    """The business units asked for (None: every staffed one) and the job type, or a 400."""
     problems = Problems()
     if body.endsOnOrBefore <= body.startsOnOrAfter:
         problems.add("endsOnOrBefore", "The end must be after the start.")
@@ -45,11 +46,9 @@ def _checked(call: Call, body: CapacityRequestArgs) -> tuple[list[int], Row | No
         job_type = call.table("job_types").get(body.jobTypeId)
         if job_type is None:
             problems.add("jobTypeId", f"Job type {body.jobTypeId} was not found.")
-    units = call.table("business_units")
-    if body.businessUnitIds is None:
-        staffed = {t.get("businessUnitId") for t in call.table("technicians").rows() if t.active}
-        wanted = sorted(u.id for u in units.rows() if u.active and u.id in staffed)
-    else:
+    wanted: list[int] | None = None
+    if body.businessUnitIds is not None:
+        units = call.table("business_units")
         wanted = []
         for index, ident in enumerate(body.businessUnitIds):
             if units.get(ident) is None:
@@ -92,9 +91,12 @@ def _row(call: Call, schedule: Schedule, zone: ZoneInfo, unit: int, frame: Span,
 def _capacity(call: Call) -> dict[str, Any]:
     body: CapacityRequestArgs = call.body
     units, job_type = _checked(call, body)
-    zone = ZoneInfo(get_tenant(call.world, call.tenant_id).time_zone)
+    zone = tenant_zone(call)
     wanted = Span.of(body.startsOnOrAfter, body.endsOnOrBefore)
     schedule = Schedule(call, call.config, job_type, wanted)
+    if units is None:  # every active unit with an active technician (the schedule's crews)
+        units = sorted(u.id for u in call.table("business_units").rows()
+                       if u.active and u.id in schedule.crews)  # fmt: skip
     first = body.startsOnOrAfter.astimezone(zone).date() - timedelta(days=1)
     last = body.endsOnOrBefore.astimezone(zone).date()
     rows = []

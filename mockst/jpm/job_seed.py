@@ -14,7 +14,6 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import Any
 
-from mockst.api.operation import Call
 from mockst.encoding import TICKS_PER_SECOND, instant, ticks_of
 from mockst.jpm import job_actions
 from mockst.jpm.job_booking import book_job
@@ -115,7 +114,7 @@ def _plan_job(story: Story, events: list[Any], number: int, plan: dict[str, Any]
 
     def book() -> None:
         request = JobCreateRequest.model_validate(body)
-        made["job"] = book_job(_call(story), request)
+        made["job"] = book_job(builder.bare_call(), request)
 
     def field(step: str) -> Callable[[], None]:
         def run() -> None:
@@ -152,9 +151,3 @@ def _plan_job(story: Story, events: list[Any], number: int, plan: dict[str, Any]
     elif plan["fate"] != "scheduled":
         events.append((min(plan["start"] - timedelta(hours=3), story.now), order + 4, finish))
 
-
-def _call(story: Story) -> Call:
-    builder = story.builder
-    return Call(world=builder.world, tenant=builder.tenant, now=builder.clock,
-                config=builder.config, principal=None,  # type: ignore[arg-type]  # a seed's call
-                path={}, query={}, body=None)  # fmt: skip

@@ -93,17 +93,21 @@ class Builder:
         if op.body is not None and body is not None:
             raw = body if isinstance(body, bytes) else orjson.dumps(body)
             model = op.body.model_validate_json(raw, strict=True)
-        call = Call(
+        return op.handler(self.bare_call(model, **path))
+
+    def bare_call(self, body: Any = None, **path: Any) -> Call:
+        """A call at the story's instant with no caller (seeds pass no guard; a handler that asks
+        for the caller's restriction finds none), for rules that take a ``Call``."""
+        return Call(
             world=self.world,
             tenant=self.tenant,
             now=self.clock,
             config=self.config,
-            principal=None,  # type: ignore[arg-type]  # handlers never read the caller
+            principal=None,  # type: ignore[arg-type]
             path=path,
             query={},
-            body=model,
+            body=body,
         )
-        return op.handler(call)
 
     def count(self, what: str, n: int = 1) -> None:
         self.counts[what] = self.counts.get(what, 0) + n
